@@ -1,0 +1,416 @@
+/**
+ * Stage 2 of the pipeline: resolve every selector against the thread, match
+ * quotations to what they quote, check every reference, and build the typed,
+ * two-way links that the pages and exports read. Pure over the loaded
+ * content; nothing here knows about Astro.
+ */
+import type { Diagnostics } from '../load/diagnostics.ts';
+import type { DataPath } from '../load/front-matter.ts';
+import type { LoadedContent, LoadedEntry } from '../load/load-content.ts';
+import { indexText, type TextIndex } from '../load/markdown.ts';
+import { factFields, type Citation, type TextQuoteSelector } from '../load/schema.ts';
+import { contains, excerpt, findTextQuote, nearMiss, overlaps, type TextRange } from './text-quote.ts';
+import type {
+  AnnotationNode,
+  CitingKind,
+  ClaimNode,
+  CommentNode,
+  GuideGraph,
+  SourceNode,
+  Speaker,
+  TermNode
+} from './types.ts';
+
+export function buildGraph(content: LoadedContent, diagnostics: Diagnostics): GuideGraph {
+  return new GraphBuilder(content, diagnostics).build();
+}
+
+interface Resolved {
+  comment: CommentNode;
+  range: TextRange;
+  speaker: Speaker;
+}
+
+class GraphBuilder {
+  readonly #content: LoadedContent;
+  readonly #diagnostics: Diagnostics;
+  readonly #comments = new Map<string, CommentNode>();
+  readonly #texts = new Map<string, TextIndex>();
+  readonly #sources = new Map<string, SourceNode>();
+  readonly #claimIds: Set<string>;
+
+  constructor(content: LoadedContent, diagnostics: Diagnostics) {
+    this.#content = content;
+    this.#diagnostics = diagnostics;
+    this.#claimIds = new Set(content.claims.map((claim) => claim.id));
+    for (const source of content.sources) this.#sources.set(source.id, { id: source.id, locators: [], citedBy: [] });
+  }
+
+  build(): GuideGraph {
+    const comments = this.#addComments();
+    this.#matchQuotations(comments);
+    this.#addEditorNotes(comments);
+    const claims = this.#addClaims();
+    const annotations = this.#addAnnotations(claims);
+    this.#addSources();
+    const terms = this.#addTerms();
+    for (const source of this.#sources.values()) {
+      source.locators = [...new Set(source.citedBy.flatMap((citation) => citation.locator ?? []))];
+    }
+    for (const comment of this.#comments.values()) comment.marks.sort((a, b) => a.start - b.start || b.end - a.end);
+    const claimOrder = Object.values(claims)
+      .sort((a, b) => a.number - b.number)
+      .map((claim) => claim.id);
+    return {
+      comments: comments.map((entry) => this.#comments.get(entry.id)!),
+      claims,
+      claimOrder,
+      annotations,
+      sources: Object.fromEntries(this.#sources),
+      terms
+    };
+  }
+
+  #error(entry: { file: string; locate: LoadedEntry['locate'] }, at: DataPath, message: string, rule: Parameters<Diagnostics['error']>[3], hint?: string) {
+    this.#diagnostics.error(entry.file, entry.locate(at), message, rule, hint);
+  }
+
+  #addComments(): LoadedEntry<'thread'>[] {
+    const comments = [...this.#content.thread].sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
+    const commenters = this.#content.guide ? Object.keys(this.#content.guide.data.commenters) : undefined;
+    const byOrder = new Map<number, LoadedEntry<'thread'>>();
+    for (const entry of comments) {
+      const { data } = entry;
+      const other = byOrder.get(data.order);
+      if (other) {
+        this.#error(entry, ['order'], `Comment order ${data.order} is already used by ${other.file}`, 'duplicate-order', 'Give each comment its own position in reading order.');
+      }
+      byOrder.set(data.order, entry);
+      if (commenters && !commenters.includes(data.author)) {
+        this.#error(entry, ['author'], `Unknown commenter \`${data.author}\``, 'unknown-reference', `Use one of the commenters in content/guide.yaml: ${commenters.join(', ')}.`);
+      }
+      const index = indexText(entry.tree);
+      this.#texts.set(entry.id, index);
+      this.#comments.set(entry.id, {
+        id: entry.id,
+        label: data.label,
+        author: data.author,
+        order: data.order,
+        replyTo: data.replyTo,
+        permalink: data.permalink,
+        permalinkScope: data.permalinkScope,
+        text: index.text,
+        marks: [],
+        quotations: [],
+        quotedBy: [],
+        notes: [],
+        claims: [],
+        replies: []
+      });
+    }
+    for (const entry of comments) {
+      const parentId = entry.data.replyTo;
+      if (parentId === undefined) continue;
+      const parent = this.#comments.get(parentId);
+      if (!parent) {
+        this.#error(entry, ['replyTo'], `No comment \`${parentId}\``, 'unknown-reference', this.#knownComments());
+      } else if (parent.order >= entry.data.order) {
+        this.#error(entry, ['replyTo'], `${entry.data.label} replies to ${parent.label}, which comes after it in reading order`, 'reply-order', 'A reply must come after the comment it answers: check `order` in both files.');
+      } else {
+        parent.replies.push(entry.id);
+      }
+    }
+    return comments;
+  }
+
+  #knownComments(): string {
+    return `Known comments: ${[...this.#comments.keys()].join(', ')}.`;
+  }
+
+  /** Links every blockquote to the passage it quotes, in an earlier comment or an outside work. */
+  #matchQuotations(comments: LoadedEntry<'thread'>[]): void {
+    for (const [position, entry] of comments.entries()) {
+      const node = this.#comments.get(entry.id)!;
+      const index = this.#texts.get(entry.id)!;
+      const outside = entry.data.outsideQuotations;
+      const used = new Set<number>();
+      for (const [offset, quotation] of index.quotations.entries()) {
+        const id = `quote-${entry.id}-${offset + 1}`;
+        const words = index.text.slice(quotation.start, quotation.end);
+        const place = quotation.node.position?.start;
+        const outsideIndex = outside.findIndex((candidate) => words.includes(candidate.exact));
+        if (outsideIndex !== -1) {
+          used.add(outsideIndex);
+          const { source, locator } = outside[outsideIndex]!;
+          this.#cite(entry, ['outsideQuotations', outsideIndex], { source, locator }, { kind: 'comment', id: entry.id }, id);
+          node.quotations.push({ id, comment: entry.id, start: quotation.start, end: quotation.end, quotes: { kind: 'outside', source, locator } });
+          continue;
+        }
+        const found: { comment: CommentNode; range: TextRange }[] = [];
+        for (const earlier of comments.slice(0, position)) {
+          const earlierIndex = this.#texts.get(earlier.id)!;
+          for (const range of findTextQuote(earlierIndex.text, { exact: words })) {
+            // A passage counts where it was written, not where it was quoted again.
+            if (!earlierIndex.quotations.some((other) => overlaps(other, range))) {
+              found.push({ comment: this.#comments.get(earlier.id)!, range });
+            }
+          }
+        }
+        if (found.length === 1) {
+          const [{ comment: quoted, range }] = found as [(typeof found)[0]];
+          const markId = `quoted-${entry.id}-${offset + 1}`;
+          quoted.marks.push({
+            id: markId,
+            kind: 'quoted',
+            target: id,
+            start: range.start,
+            end: range.end,
+            href: `#${id}`,
+            label: `↪ ${node.label}`,
+            title: `Quoted in ${node.label}, ${this.#commenterName(node.author)}’s reply`
+          });
+          quoted.quotedBy.push({ quotation: id, comment: entry.id, markId });
+          node.quotations.push({ id, comment: entry.id, start: quotation.start, end: quotation.end, quotes: { kind: 'comment', comment: quoted.id, markId } });
+        } else if (found.length > 1) {
+          this.#diagnostics.error(
+            entry.file,
+            place,
+            `This quotation matches ${found.length} places in earlier comments (${found.map((match) => match.comment.label).join(', ')})`,
+            'ambiguous-quotation',
+            'A quotation links to the one passage it quotes: quote enough words that only one place matches.'
+          );
+        } else {
+          const near = comments
+            .slice(0, position)
+            .map((earlier) => nearMiss(this.#texts.get(earlier.id)!.text, words))
+            .find((text) => text !== undefined);
+          this.#diagnostics.error(
+            entry.file,
+            place,
+            `This quotation matches no earlier comment: “${shorten(words)}”`,
+            'unmatched-quotation',
+            near
+              ? `An earlier comment has “${shorten(near)}”: quote it exactly, with its quotes and dashes.`
+              : 'Quote an earlier comment’s words exactly; if this quotes a work outside the thread, list it under `outsideQuotations` with its source.'
+          );
+        }
+      }
+      for (const [offset, candidate] of outside.entries()) {
+        if (!used.has(offset)) {
+          this.#error(entry, ['outsideQuotations', offset, 'exact'], `No blockquote in ${entry.data.label} contains “${shorten(candidate.exact)}”`, 'selector-no-match', 'Copy words from the start of the blockquote that quotes the outside work.');
+        }
+      }
+    }
+  }
+
+  #commenterName(key: string): string {
+    return this.#content.guide?.data.commenters[key]?.name ?? `Commenter ${key}`;
+  }
+
+  /**
+   * Resolves a text quote selector in one comment. Reports, at the selector's
+   * field, when it matches nothing, more than one place, or words the
+   * comment quotes from an earlier one.
+   */
+  #resolve(entry: LoadedEntry, at: DataPath, selector: TextQuoteSelector, commentId: string): Resolved | undefined {
+    const comment = this.#comments.get(commentId);
+    if (!comment) {
+      this.#error(entry, [...at, 'in'], `No comment \`${commentId}\``, 'unknown-reference', this.#knownComments());
+      return undefined;
+    }
+    const { text } = this.#texts.get(commentId)!;
+    const matches = findTextQuote(text, selector);
+    if (matches.length === 0) {
+      const near = nearMiss(text, selector.exact);
+      const qualified = selector.prefix !== undefined || selector.suffix !== undefined;
+      this.#error(
+        entry,
+        [...at, 'exact'],
+        `These words do not occur in ${comment.label}${qualified ? ' with the given prefix and suffix' : ''}: “${shorten(selector.exact)}”`,
+        'selector-no-match',
+        near
+          ? `${comment.label} has “${shorten(near)}”: copy the words exactly, with the comment’s quotes and dashes.`
+          : qualified
+            ? 'Check that `prefix` ends right before `exact` and `suffix` starts right after it.'
+            : `Copy the words exactly from the comment \`${commentId}\`.`
+      );
+      return undefined;
+    }
+    if (matches.length > 1) {
+      this.#error(
+        entry,
+        [...at, 'exact'],
+        `These words occur ${matches.length} times in ${comment.label}: “${shorten(selector.exact)}”`,
+        'selector-ambiguous',
+        `Add a \`prefix\` or \`suffix\` (the words right before or after) to pick one of: ${matches.map((match) => excerpt(text, match)).join('  ')}`
+      );
+      return undefined;
+    }
+    const range = matches[0]!;
+    let speaker: Speaker = { kind: 'commenter', key: comment.author };
+    for (const quotation of comment.quotations) {
+      if (!overlaps(quotation, range)) continue;
+      if (quotation.quotes.kind === 'comment') {
+        const original = this.#comments.get(quotation.quotes.comment)!;
+        this.#error(entry, [...at, 'exact'], `These words are ${comment.label}’s quotation of ${original.label}`, 'selector-in-quotation', `Select them where they were first written: \`in: ${original.id}\`.`);
+        return undefined;
+      }
+      if (!contains(quotation, range)) {
+        this.#error(entry, [...at, 'exact'], `These words run across a quotation of an outside work and ${comment.label}’s own words`, 'selector-in-quotation', 'Select words from one or the other.');
+        return undefined;
+      }
+      speaker = { kind: 'outside', source: quotation.quotes.source };
+    }
+    return { comment, range, speaker };
+  }
+
+  #cite(entry: LoadedEntry, at: DataPath, citation: Citation, from: { kind: CitingKind; id: string }, markId?: string): boolean {
+    const source = this.#sources.get(citation.source);
+    if (!source) {
+      this.#error(entry, [...at, 'source'], `No source \`${citation.source}\``, 'unknown-reference', `Add content/sources/${citation.source}.md with its checked facts, or use one of: ${[...this.#sources.keys()].join(', ')}.`);
+      return false;
+    }
+    source.citedBy.push({ from, locator: citation.locator, note: citation.note, markId });
+    return true;
+  }
+
+  #citeAll(entry: LoadedEntry, citations: readonly Citation[], kind: CitingKind): Citation[] {
+    return citations.filter((citation, index) => this.#cite(entry, ['cites', index], citation, { kind, id: entry.id }));
+  }
+
+  #addEditorNotes(comments: LoadedEntry<'thread'>[]): void {
+    for (const entry of comments) {
+      const comment = this.#comments.get(entry.id)!;
+      for (const [offset, note] of entry.data.editorNotes.entries()) {
+        const id = `note-${entry.id}-${offset + 1}`;
+        const resolved = note.about ? this.#resolve(entry, ['editorNotes', offset, 'about'], note.about, entry.id) : undefined;
+        if (resolved) {
+          const markId = `${id}-text`;
+          comment.marks.push({ id: markId, kind: 'note', target: id, ...resolved.range, href: `#${id}`, label: 'Editor’s note', title: 'Editor’s note on these words' });
+          comment.notes.push({ id, markId });
+        } else {
+          comment.notes.push({ id });
+        }
+      }
+    }
+  }
+
+  #addClaims(): Record<string, ClaimNode> {
+    const resolved: { entry: LoadedEntry<'claims'>; at: Resolved }[] = [];
+    for (const entry of this.#content.claims) {
+      const at = this.#resolve(entry, ['quote'], entry.data.quote, entry.data.quote.in);
+      if (at) resolved.push({ entry, at });
+    }
+    resolved.sort((a, b) => a.at.comment.order - b.at.comment.order || a.at.range.start - b.at.range.start);
+    const claims: Record<string, ClaimNode> = {};
+    for (const [offset, { entry, at }] of resolved.entries()) {
+      const { comment, range, speaker } = at;
+      const { text } = this.#texts.get(comment.id)!;
+      const blockStart = text.lastIndexOf('\n', range.start - 1) + 1;
+      const blockEnd = text.indexOf('\n', range.end);
+      const label = `C${offset + 1}`;
+      const markId = `claim-${entry.id}`;
+      claims[entry.id] = {
+        id: entry.id,
+        number: offset + 1,
+        label,
+        comment: comment.id,
+        speaker,
+        markId,
+        exact: text.slice(range.start, range.end),
+        before: text.slice(blockStart, range.start),
+        after: text.slice(range.end, blockEnd === -1 ? text.length : blockEnd),
+        citations: this.#citeAll(entry, entry.data.cites, 'claim'),
+        relations: [],
+        annotations: []
+      };
+      comment.claims.push(entry.id);
+      comment.marks.push({ id: markId, kind: 'claim', target: entry.id, ...range, href: `/claims/${entry.id}/`, label, title: `Claim ${label}: ${entry.data.paraphrase}` });
+    }
+    for (const entry of this.#content.claims) {
+      const claim = claims[entry.id];
+      for (const [offset, relation] of entry.data.relations.entries()) {
+        const target = claims[relation.claim];
+        if (relation.claim === entry.id) {
+          this.#error(entry, ['relations', offset, 'claim'], `A claim cannot relate to itself (\`${relation.type}\`)`, 'self-relation', 'Point `claim` at another claim, or remove this relation.');
+        } else if (!this.#claimIds.has(relation.claim)) {
+          this.#error(entry, ['relations', offset, 'claim'], `No claim \`${relation.claim}\``, 'unknown-reference', 'Use the file name (without .md) of a claim in content/claims/.');
+        } else if (claim && target) {
+          claim.relations.push({ type: relation.type, direction: 'out', claim: target.id, note: relation.note });
+          target.relations.push({ type: relation.type, direction: 'in', claim: claim.id, note: relation.note });
+        }
+      }
+    }
+    return claims;
+  }
+
+  #addAnnotations(claims: Record<string, ClaimNode>): Record<string, AnnotationNode> {
+    const annotations: Record<string, AnnotationNode> = {};
+    for (const entry of this.#content.annotations) {
+      const { data } = entry;
+      const node: AnnotationNode = { id: entry.id, kind: data.kind, citations: this.#citeAll(entry, data.cites, 'annotation') };
+      if (data.on !== undefined) {
+        const claim = claims[data.on];
+        if (claim) {
+          node.on = data.on;
+          claim.annotations.push(entry.id);
+        } else if (!this.#claimIds.has(data.on)) {
+          this.#error(entry, ['on'], `No claim \`${data.on}\``, 'unknown-reference', 'Use the file name (without .md) of a claim in content/claims/.');
+        }
+      }
+      if (data.quote) {
+        const at = this.#resolve(entry, ['quote'], data.quote, data.quote.in);
+        if (at) {
+          node.comment = at.comment.id;
+          node.markId = `annotation-${entry.id}`;
+          node.exact = at.comment.text.slice(at.range.start, at.range.end);
+          at.comment.marks.push({ id: node.markId, kind: 'annotation', target: entry.id, ...at.range, href: `/annotations/${entry.id}/`, label: data.kind, title: `The guide’s ${data.kind} on these words` });
+        }
+      }
+      annotations[entry.id] = node;
+    }
+    return annotations;
+  }
+
+  #addSources(): void {
+    for (const entry of this.#content.sources) {
+      const { data } = entry;
+      const checked = new Set(data.checked.flatMap((check) => check.fields));
+      for (const field of factFields) {
+        if (data[field] !== undefined && !checked.has(field)) {
+          this.#error(entry, [field], `\`${field}\` is stated but no check covers it`, 'unchecked-fact', `Add \`${field}\` to the \`fields\` of the entry in \`checked\` that confirmed it, or remove it until it is checked.`);
+        }
+      }
+      for (const [offset, place] of data.citedAt.entries()) {
+        const at = this.#resolve(entry, ['citedAt', offset], place, place.in);
+        if (!at) continue;
+        const markId = `cite-${entry.id}-${offset + 1}`;
+        this.#sources.get(entry.id)!.citedBy.push({ from: { kind: 'comment', id: at.comment.id }, locator: place.locator, markId });
+        at.comment.marks.push({ id: markId, kind: 'citation', target: entry.id, ...at.range, href: `/sources/${entry.id}/`, label: data.short, title: `Source: ${data.title}${place.locator ? `, ${place.locator}` : ''}` });
+      }
+    }
+  }
+
+  #addTerms(): Record<string, TermNode> {
+    const terms: Record<string, TermNode> = {};
+    for (const entry of this.#content.glossary) {
+      this.#citeAll(entry, entry.data.cites, 'term');
+      const node: TermNode = { id: entry.id, marks: [] };
+      for (const [offset, place] of entry.data.occurrences.entries()) {
+        const at = this.#resolve(entry, ['occurrences', offset], place, place.in);
+        if (!at) continue;
+        const markId = `term-${entry.id}-${offset + 1}`;
+        node.marks.push(markId);
+        at.comment.marks.push({ id: markId, kind: 'term', target: entry.id, ...at.range, href: `/glossary/#${entry.id}`, label: 'def.', title: `Glossary: ${entry.data.term}` });
+      }
+      terms[entry.id] = node;
+    }
+    return terms;
+  }
+}
+
+function shorten(text: string, length = 80): string {
+  const line = text.replace(/\s+/g, ' ');
+  return line.length > length ? `${line.slice(0, length - 1)}…` : line;
+}
+

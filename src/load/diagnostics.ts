@@ -1,0 +1,142 @@
+/**
+ * Problems found in the content, collected as unified `VFileMessage`s so that
+ * every stage (loading, the graph, rendering) reports the same way: at a file,
+ * a line and a column, with a rule id and a hint on how to fix it.
+ *
+ * Stages collect every problem instead of stopping at the first, so that a
+ * contributor sees all of them in one run.
+ */
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+
+/** Every rule the pipeline can report, so that tests and docs can list them. */
+export const rules = {
+  'read-failed': 'a content file could not be read',
+  'ignored-file': 'a file in a content folder is not Markdown and is skipped',
+  'not-utf8': 'a content file is not valid UTF-8',
+  'front-matter-missing': 'a Markdown file has no front matter block',
+  'yaml-syntax': 'the front matter is not valid YAML',
+  'missing-field': 'a required front-matter field is missing',
+  'wrong-type': 'a front-matter field has the wrong type or format',
+  'unknown-field': 'a front-matter field is not part of the schema',
+  'invalid-id': 'a file name cannot serve as an id',
+  'duplicate-id': 'two files define the same id',
+  'unknown-reference': 'an id is referenced but not defined',
+  'selector-no-match': 'a text quote selector matches nothing',
+  'selector-ambiguous': 'a text quote selector matches more than one place',
+  'selector-in-quotation': 'a selector points at words a comment quotes from an earlier comment',
+  'unmatched-quotation': 'a quotation matches no earlier comment and is not marked as an outside work',
+  'ambiguous-quotation': 'a quotation matches more than one place in earlier comments',
+  'self-relation': 'a claim relates to itself',
+  'duplicate-order': 'two comments share the same reading order',
+  'reply-order': 'a comment replies to one that comes after it',
+  'raw-html': 'raw HTML in Markdown (only Markdown is accepted)',
+  'unsafe-url': 'a link or image URL uses a scheme that could run code',
+  'unchecked-fact': 'a source states a bibliographic fact that no check covers',
+  'empty-body': 'a file that needs a body has none',
+  'render-failed': 'a Markdown file failed to render',
+  'empty-render': 'a Markdown file rendered to nothing'
+} as const;
+
+export type RuleId = keyof typeof rules;
+
+/** Name under which the pipeline's messages are reported (`VFileMessage#source`). */
+export const messageSource = 'reading-guide';
+
+export interface Point {
+  line: number;
+  column: number;
+}
+
+export interface Problem {
+  /** Path of the file, relative to the project root, with `/` separators. */
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+  rule: RuleId;
+  hint?: string;
+  severity: 'error' | 'warning';
+}
+
+/** The messages of one run, grouped by file as unified does. */
+export class Diagnostics {
+  readonly #files = new Map<string, VFile>();
+
+  /** Reports an error at `place` in `path`; the run will fail. */
+  error(path: string, place: Point | undefined, reason: string, rule: RuleId, hint?: string): void {
+    this.#add(path, place, reason, rule, hint).fatal = true;
+  }
+
+  /** Reports a problem that does not fail the run. */
+  warn(path: string, place: Point | undefined, reason: string, rule: RuleId, hint?: string): void {
+    this.#add(path, place, reason, rule, hint).fatal = false;
+  }
+
+  #add(path: string, place: Point | undefined, reason: string, rule: RuleId, hint?: string): VFileMessage {
+    let file = this.#files.get(path);
+    if (!file) {
+      file = new VFile({ path });
+      this.#files.set(path, file);
+    }
+    const message = file.message(reason, { place, ruleId: rule, source: messageSource });
+    if (hint) message.note = hint;
+    return message;
+  }
+
+  get problems(): Problem[] {
+    const problems: Problem[] = [];
+    for (const file of this.#files.values()) {
+      for (const message of file.messages) {
+        problems.push({
+          file: file.path,
+          line: message.line ?? undefined,
+          column: message.column ?? undefined,
+          message: message.reason,
+          rule: message.ruleId as RuleId,
+          hint: message.note,
+          severity: message.fatal ? 'error' : 'warning'
+        });
+      }
+    }
+    return problems.sort(
+      (a, b) =>
+        a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)
+    );
+  }
+
+  get errors(): Problem[] {
+    return this.problems.filter((problem) => problem.severity === 'error');
+  }
+
+  get hasErrors(): boolean {
+    return this.errors.length > 0;
+  }
+}
+
+/**
+ * One line per problem, `path:line:column  severity  message  rule-id`, then its
+ * hint indented below: the shape editors and CI annotate.
+ */
+export function formatProblems(problems: readonly Problem[]): string {
+  const lines: string[] = [];
+  for (const problem of problems) {
+    const where = [problem.file, problem.line, problem.column].filter((part) => part !== undefined).join(':');
+    lines.push(`${where}  ${problem.severity}  ${problem.message}  ${problem.rule}`);
+    if (problem.hint) lines.push(`    hint: ${problem.hint}`);
+  }
+  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  const warnings = problems.length - errors;
+  lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  return lines.join('\n');
+}
+
+/** Thrown when content has errors; its message is the formatted report. */
+export class ContentError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super(`The guide's content has errors:\n${formatProblems(problems)}`);
+    this.name = 'ContentError';
+    this.problems = problems;
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * Reads YAML (a Markdown file's front matter, or a whole `.yaml` file) and
+ * validates it with a zod schema, keeping where each value stands in the file.
+ *
+ * We parse with `yaml` rather than through Astro's front-matter helper because
+ * only a parser that keeps node positions lets an error name the line of the
+ * field that is wrong.
+ */
+import leven from 'leven';
+import { location } from 'vfile-location';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import type { Diagnostics, Point } from './diagnostics.ts';
+
+export type DataPath = readonly PropertyKey[];
+
+/** Finds the file position of a value (or, failing that, its nearest parent). */
+export type Locate = (path: DataPath, at?: 'key' | 'value') => Point | undefined;
+
+export interface SplitMarkdown {
+  /** The YAML between the `---` fences, or undefined when there is none. */
+  yaml: string | undefined;
+  /** Offset of the YAML text in the file. */
+  yamlOffset: number;
+  /**
+   * The Markdown body, preceded by as many empty lines as the front matter
+   * took, so that positions in the body are positions in the file.
+   */
+  body: string;
+}
+
+const fence = /^---[ \t]*\r?\n/;
+
+export function splitFrontMatter(raw: string): SplitMarkdown {
+  const open = fence.exec(raw);
+  if (!open) return { yaml: undefined, yamlOffset: 0, body: raw };
+  const closing = /^---[ \t]*(?:\r?\n|$)/m;
+  const rest = raw.slice(open[0].length);
+  const close = closing.exec(rest);
+  if (!close) return { yaml: undefined, yamlOffset: 0, body: raw };
+  const yaml = rest.slice(0, close.index);
+  const headerEnd = open[0].length + close.index + close[0].length;
+  const header = raw.slice(0, headerEnd);
+  const newlines = header.split('\n').length - 1;
+  return { yaml, yamlOffset: open[0].length, body: '\n'.repeat(newlines) + raw.slice(headerEnd) };
+}
+
+export interface ParsedYaml {
+  data: unknown;
+  locate: Locate;
+  ok: boolean;
+}
+
+/**
+ * Parses YAML that starts at `offset` in `raw` (the whole file's text) and
+ * reports syntax errors at their place in the file.
+ */
+export function parseYaml(raw: string, yaml: string, offset: number, path: string, diagnostics: Diagnostics): ParsedYaml {
+  const place = location(raw);
+  const toPoint = (yamlOffset: number): Point | undefined => {
+    const point = place.toPoint(offset + yamlOffset);
+    return point ? { line: point.line, column: point.column } : undefined;
+  };
+  const document = parseDocument(yaml, { uniqueKeys: true, prettyErrors: false });
+  for (const error of document.errors) {
+    diagnostics.error(
+      path,
+      toPoint(error.pos[0]),
+      `Invalid YAML: ${error.message.split('\n')[0]}`,
+      'yaml-syntax',
+      'Check indentation, and put text containing ":" or "#" or starting with a quote in quotes.'
+    );
+  }
+  const ok = document.errors.length === 0;
+  return { data: ok ? document.toJS() : undefined, ok, locate: locator(document, toPoint) };
+}
+
+function locator(document: Document, toPoint: (offset: number) => Point | undefined): Locate {
+  return (path, at = 'value') => {
+    let node: unknown = document.contents;
+    let found: YamlNode | undefined = isNode(node) ? node : undefined;
+    for (const [index, segment] of path.entries()) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment);
+        if (!pair) break;
+        const key = pair.key as YamlNode;
+        const value = pair.value;
+        const last = index === path.length - 1;
+        found = last && at === 'key' ? key : isNode(value) ? value : key;
+        node = value;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item = node.items[segment];
+        if (!isNode(item)) break;
+        found = item;
+        node = item;
+      } else {
+        break;
+      }
+    }
+    return found?.range ? toPoint(found.range[0]) : toPoint(0);
+  };
+}
+
+function isNode(value: unknown): value is YamlNode {
+  return typeof value === 'object' && value !== null && 'range' in value;
+}
+
+/** Formats a data path the way a contributor writes it: `cites[0].source`. */
+export function formatPath(path: DataPath): string {
+  return path
+    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`))
+    .join('');
+}
+
+/**
+ * Validates `data` against `schema`; reports each issue at the field's line
+ * with the field's description as the hint. Returns the parsed data, or
+ * undefined when invalid.
+ */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  path: string,
+  locate: Locate,
+  diagnostics: Diagnostics
+): z.output<S> | undefined {
+  const result = schema.safeParse(data ?? {});
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const fieldPath = [...issue.path, key];
+        const known = knownKeys(schema, issue.path);
+        const suggestion = closest(key, known);
+        diagnostics.error(
+          path,
+          locate(fieldPath, 'key'),
+          `Unknown field \`${formatPath(fieldPath)}\``,
+          'unknown-field',
+          suggestion ? `Did you mean \`${suggestion}\`? Allowed here: ${known.join(', ')}.` : `Allowed here: ${known.join(', ')}.`
+        );
+      }
+      continue;
+    }
+    const missing = issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined;
+    const field = formatPath(issue.path);
+    const hint = descriptionAt(schema, issue.path);
+    if (missing) {
+      diagnostics.error(
+        path,
+        locate(issue.path.slice(0, -1), 'key'),
+        `Missing required field \`${field}\``,
+        'missing-field',
+        hint ? `Add \`${field}\`: ${hint}.` : `Add \`${field}\`.`
+      );
+    } else {
+      diagnostics.error(
+        path,
+        locate(issue.path),
+        field ? `\`${field}\`: ${lowerFirst(issue.message.replace(/^Invalid input: /, ''))}` : issue.message,
+        'wrong-type',
+        hint ? `\`${field}\` is ${hint}.` : undefined
+      );
+    }
+  }
+  return undefined;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function valueAt(data: unknown, path: DataPath): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment];
+  }
+  return value;
+}
+
+type SchemaDef = {
+  type: string;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  valueType?: z.ZodType;
+};
+
+/** The schemas met along `path`, outermost first, unwrapping optional and default. */
+function schemasAlong(schema: z.ZodType, path: DataPath): z.ZodType[] {
+  const seen: z.ZodType[] = [];
+  let current: z.ZodType | undefined = schema;
+  const unwrap = () => {
+    while (current) {
+      seen.push(current);
+      const def = (current as unknown as { def: SchemaDef }).def;
+      if (def.innerType) current = def.innerType;
+      else if (def.type === 'pipe' && def.in) current = def.in;
+      else break;
+    }
+  };
+  unwrap();
+  for (const segment of path) {
+    const def: SchemaDef | undefined = (current as unknown as { def: SchemaDef } | undefined)?.def;
+    if (!def) return [];
+    if (def.type === 'object' && def.shape && typeof segment === 'string') current = def.shape[segment];
+    else if (def.type === 'array' && typeof segment === 'number') current = def.element;
+    else if (def.type === 'record') current = def.valueType;
+    else return [];
+    seen.length = 0;
+    unwrap();
+  }
+  return seen;
+}
+
+function descriptionAt(schema: z.ZodType, path: DataPath): string | undefined {
+  return schemasAlong(schema, path).find((candidate) => candidate.description)?.description;
+}
+
+function knownKeys(schema: z.ZodType, path: DataPath): string[] {
+  const last = schemasAlong(schema, path).at(-1);
+  const shape = (last as unknown as { def: SchemaDef } | undefined)?.def.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+/** The known key nearest to a misspelt one, if it is near enough to be a typo. */
+function closest(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
+  for (const candidate of known) {
+    const distance = leven(key.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

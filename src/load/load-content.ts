@@ -1,0 +1,232 @@
+/**
+ * Stage 1 of the pipeline: read every file under `content/`, check it is
+ * UTF-8, split and parse its front matter, validate it with its collection's
+ * schema and parse its Markdown body. Nothing here knows about Astro.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Root } from 'mdast';
+import type { z } from 'zod';
+import type { Diagnostics } from './diagnostics.ts';
+import { parseYaml, splitFrontMatter, validate, type Locate } from './front-matter.ts';
+import { checkMarkdownSafety, parseMarkdown } from './markdown.ts';
+import { collections, guideSchema, idPattern, type CollectionName, type DataOf, type GuideData } from './schema.ts';
+
+export interface LoadedEntry<C extends CollectionName = CollectionName> {
+  collection: C;
+  /** The file name without `.md`: the entry's id in URLs, references and the DOM. */
+  id: string;
+  /** Path relative to the working directory, with `/`, as messages name it. */
+  file: string;
+  data: DataOf<C>;
+  /** The Markdown body, padded with empty lines so its lines are the file's lines. */
+  body: string;
+  tree: Root;
+  /** Where a front-matter value stands in the file. */
+  locate: Locate;
+}
+
+export interface LoadedGuide {
+  file: string;
+  data: GuideData;
+  locate: Locate;
+}
+
+export type LoadedContent = {
+  [C in CollectionName]: LoadedEntry<C>[];
+} & {
+  /** Absolute path of the content folder. */
+  root: string;
+  guide: LoadedGuide | undefined;
+};
+
+/** Collections whose files must have a body, and what that body is. */
+const bodyRequired: Partial<Record<CollectionName, string>> = {
+  thread: 'the comment’s words',
+  annotations: 'the annotation itself',
+  glossary: 'the definition',
+  pages: 'the page’s text'
+};
+
+export const guideFileName = 'guide.yaml';
+
+export async function loadContent(root: string, diagnostics: Diagnostics): Promise<LoadedContent> {
+  const absoluteRoot = path.resolve(root);
+  const names = Object.keys(collections) as CollectionName[];
+  const loaded = await Promise.all(names.map((name) => loadCollection(absoluteRoot, name, diagnostics)));
+  const content = Object.fromEntries(names.map((name, index) => [name, loaded[index]])) as {
+    [C in CollectionName]: LoadedEntry<C>[];
+  };
+  return { ...content, root: absoluteRoot, guide: await loadGuide(absoluteRoot, diagnostics) };
+}
+
+async function loadGuide(root: string, diagnostics: Diagnostics): Promise<LoadedGuide | undefined> {
+  const absolute = path.join(root, guideFileName);
+  const file = displayPath(absolute);
+  const raw = await readText(absolute, file, diagnostics, true);
+  if (raw === undefined) return undefined;
+  const yaml = parseYaml(raw, raw, 0, file, diagnostics);
+  if (!yaml.ok) return undefined;
+  const data = validate(guideSchema, yaml.data, file, yaml.locate, diagnostics);
+  return data ? { file, data, locate: yaml.locate } : undefined;
+}
+
+async function loadCollection<C extends CollectionName>(
+  root: string,
+  collection: C,
+  diagnostics: Diagnostics
+): Promise<LoadedEntry<C>[]> {
+  const folder = path.join(root, collection);
+  const files = await listFiles(folder);
+  const entries: LoadedEntry<C>[] = [];
+  const seen = new Map<string, string>();
+  for (const absolute of files) {
+    const file = displayPath(absolute);
+    if (!absolute.endsWith('.md')) {
+      diagnostics.warn(file, undefined, 'Ignored: only Markdown (.md) files are read here', 'ignored-file', 'Rename it to .md if it is content, or move it out of content/.');
+      continue;
+    }
+    const id = path.basename(absolute, '.md');
+    if (!idPattern.test(id)) {
+      diagnostics.error(
+        file,
+        undefined,
+        `The file name \`${id}\` cannot be an id`,
+        'invalid-id',
+        'Rename the file with lower-case letters, digits and single hyphens, such as `b1-instruction-following.md`.'
+      );
+      continue;
+    }
+    const first = seen.get(id);
+    if (first) {
+      diagnostics.error(
+        file,
+        undefined,
+        `The id \`${id}\` is already defined by ${first}`,
+        'duplicate-id',
+        'Ids are file names and must be unique within a folder and its subfolders: rename one of the files.'
+      );
+      continue;
+    }
+    seen.set(id, file);
+    const entry = await loadEntry(absolute, file, id, collection, diagnostics);
+    if (entry) entries.push(entry);
+  }
+  return entries;
+}
+
+async function loadEntry<C extends CollectionName>(
+  absolute: string,
+  file: string,
+  id: string,
+  collection: C,
+  diagnostics: Diagnostics
+): Promise<LoadedEntry<C> | undefined> {
+  const raw = await readText(absolute, file, diagnostics);
+  if (raw === undefined) return undefined;
+  const split = splitFrontMatter(raw);
+  if (split.yaml === undefined) {
+    diagnostics.error(
+      file,
+      { line: 1, column: 1 },
+      'No front matter: the file must start with a `---` line and a YAML block closed by another `---` line',
+      'front-matter-missing',
+      `See the other files in content/${collection}/ for the fields it needs.`
+    );
+    return undefined;
+  }
+  const yaml = parseYaml(raw, split.yaml, split.yamlOffset, file, diagnostics);
+  const schema = collections[collection] as unknown as z.ZodType<DataOf<C>>;
+  const data = yaml.ok ? validate(schema, yaml.data, file, yaml.locate, diagnostics) : undefined;
+  const tree = parseMarkdown(split.body);
+  checkMarkdownSafety(tree, file, diagnostics);
+  const needsBody = bodyRequired[collection];
+  if (needsBody && split.body.trim() === '') {
+    diagnostics.error(
+      file,
+      { line: split.body.split('\n').length, column: 1 },
+      'The file has no body',
+      'empty-body',
+      `Write ${needsBody} below the front matter.`
+    );
+    return undefined;
+  }
+  if (data === undefined) return undefined;
+  return { collection, id, file, data, body: split.body, tree, locate: yaml.locate };
+}
+
+async function listFiles(folder: string): Promise<string[]> {
+  try {
+    const names = await readdir(folder, { recursive: true, withFileTypes: true });
+    return names
+      .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+async function readText(
+  absolute: string,
+  file: string,
+  diagnostics: Diagnostics,
+  required = false
+): Promise<string | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(absolute);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    if (missing && !required) return undefined;
+    diagnostics.error(
+      file,
+      undefined,
+      missing ? 'The file is missing' : `The file cannot be read: ${(error as Error).message}`,
+      'read-failed',
+      missing ? `Create ${file}; see the README for its fields.` : undefined
+    );
+    return undefined;
+  }
+  try {
+    // A byte-order mark is not part of the text.
+    return utf8.decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const before = bytes.subarray(0, offset).toString('latin1');
+    const line = before.split('\n').length;
+    diagnostics.error(
+      file,
+      { line, column: offset - before.lastIndexOf('\n') },
+      `The file is not valid UTF-8 (byte ${offset})`,
+      'not-utf8',
+      'Save the file as UTF-8 in your editor.'
+    );
+    return undefined;
+  }
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  // Decode growing prefixes with streaming so an incomplete last sequence is
+  // not counted as invalid; binary search keeps this fast on large files.
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const middle = Math.floor((low + high + 1) / 2);
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
+      low = middle;
+    } catch {
+      high = middle - 1;
+    }
+  }
+  return low;
+}
+
+/** Paths in messages are relative to where the command runs, with `/`. */
+export function displayPath(absolute: string): string {
+  return path.relative(process.cwd(), absolute).split(path.sep).join('/');
+}

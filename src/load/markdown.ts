@@ -1,0 +1,112 @@
+/**
+ * Markdown as the pipeline sees it before rendering: parsed with the same
+ * remark parser and GFM extension that Astro's unified processor uses (with
+ * SmartyPants off), so that offsets into the text found here are offsets into
+ * the tree the render plugins receive.
+ */
+import type { Blockquote, InlineCode, Nodes, Root, Text } from 'mdast';
+import { phrasing } from 'mdast-util-phrasing';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { Diagnostics, Point } from './diagnostics.ts';
+
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+
+export function parseMarkdown(markdown: string): Root {
+  return parser.parse(markdown);
+}
+
+export interface TextLeaf {
+  node: Text | InlineCode;
+  start: number;
+  end: number;
+}
+
+export interface BlockRange<N> {
+  node: N;
+  start: number;
+  end: number;
+}
+
+/**
+ * The text of a document, as W3C text selectors address it: the value of every
+ * text node in order, with one newline between blocks. Code blocks, images and
+ * HTML contribute no text: a selector cannot point into them.
+ */
+export interface TextIndex {
+  text: string;
+  leaves: TextLeaf[];
+  /** Blockquotes that are direct children of the root: the quotations. */
+  quotations: BlockRange<Blockquote>[];
+}
+
+export function indexText(tree: Root): TextIndex {
+  let text = '';
+  const leaves: TextLeaf[] = [];
+  const quotations: BlockRange<Blockquote>[] = [];
+  const walk = (node: Nodes, depth: number): void => {
+    if (node.type === 'text' || node.type === 'inlineCode') {
+      leaves.push({ node, start: text.length, end: text.length + node.value.length });
+      text += node.value;
+      return;
+    }
+    if (node.type === 'break') {
+      text += '\n';
+      return;
+    }
+    if (node.type !== 'root' && !phrasing(node) && text.length > 0 && !text.endsWith('\n')) text += '\n';
+    const start = text.length;
+    if ('children' in node) for (const child of node.children) walk(child, depth + 1);
+    if (node.type === 'blockquote' && depth === 1) quotations.push({ node, start, end: text.length });
+  };
+  walk(tree, 0);
+  return { text, leaves, quotations };
+}
+
+const safeSchemes = new Set(['http', 'https', 'mailto']);
+
+/** The URL scheme, as a browser would read it (ignoring case and stray whitespace). */
+export function urlScheme(url: string): string | undefined {
+  // Browsers drop ASCII whitespace and control characters inside a scheme, so
+  // "java\tscript:" is as dangerous as "javascript:".
+  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  return /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1]?.toLowerCase();
+}
+
+/**
+ * Content is Markdown only: raw HTML, and URLs with a scheme other than
+ * http(s) or mailto, are reported as errors. Rendering never sees them, since
+ * a file with errors fails the run before rendering.
+ */
+export function checkMarkdownSafety(tree: Root, path: string, diagnostics: Diagnostics): void {
+  visit(tree, (node) => {
+    const place: Point | undefined = node.position?.start;
+    if (node.type === 'html') {
+      diagnostics.error(
+        path,
+        place,
+        `Raw HTML is not allowed: \`${truncate(node.value)}\``,
+        'raw-html',
+        'Write it in Markdown; to show a literal "<", escape it as "\\<".'
+      );
+    } else if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      const scheme = urlScheme(node.url);
+      if (scheme !== undefined && !safeSchemes.has(scheme)) {
+        diagnostics.error(
+          path,
+          place,
+          `The URL scheme \`${scheme}:\` is not allowed: \`${truncate(node.url)}\``,
+          'unsafe-url',
+          'Link to an http(s) address, a mailto: address or a path on this site.'
+        );
+      }
+    }
+  });
+}
+
+function truncate(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line;
+}

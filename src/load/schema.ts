@@ -1,0 +1,250 @@
+/**
+ * The content model: one zod schema per kind of file under `content/`.
+ *
+ * The same schemas validate content in the Astro collections
+ * (`src/content.config.ts`) and in the pipeline that runs without Astro, so a
+ * file is judged the same way everywhere. Objects are strict: a misspelt field
+ * is an error, not silently ignored. Each field's description doubles as the
+ * hint shown when that field is wrong.
+ */
+import { z } from 'zod';
+
+export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const id = (what: string) =>
+  z
+    .string()
+    .regex(idPattern, 'must be an id: lower-case letters, digits and single hyphens')
+    .describe(`the id (file name without extension) of ${what}`);
+
+/**
+ * A W3C Web Annotation TextQuoteSelector: the exact words, with optional
+ * words just before (`prefix`) and after (`suffix`) to pick one occurrence.
+ */
+export const textQuoteSelector = z.strictObject({
+  exact: z
+    .string()
+    .min(1)
+    .describe('the exact words, copied from the comment with its curly quotes and dashes'),
+  prefix: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('words right before `exact`, to pick one place when `exact` occurs more than once'),
+  suffix: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('words right after `exact`, to pick one place when `exact` occurs more than once')
+});
+
+/** A text quote selector on one comment of the thread. */
+export const threadQuote = textQuoteSelector.extend({
+  in: id('the comment whose words are selected')
+});
+
+export const citation = z.strictObject({
+  source: id('a file in content/sources/'),
+  locator: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('where in the source, as the source names it: "Appendix M", "§2.2.1", "p. 12"'),
+  note: z.string().min(1).optional().describe('what this part of the source shows, in the guide’s words')
+});
+
+export const relationTypes = ['supports', 'attacks', 'qualifies', 'asks-about'] as const;
+export const relationType = z.enum(relationTypes).describe(`one of: ${relationTypes.join(', ')}`);
+
+export const relation = z.strictObject({
+  type: relationType,
+  claim: id('the claim this one relates to (a file in content/claims/)'),
+  note: z.string().min(1).optional().describe('how, in one sentence, in the guide’s words')
+});
+
+export const annotationKinds = [
+  'counterargument',
+  'support',
+  'context',
+  'clarification',
+  'correction',
+  'question'
+] as const;
+
+const isoDate = z.iso.date().describe('a date as YYYY-MM-DD');
+
+export const commentSchema = z.strictObject({
+  label: z.string().min(1).describe('the short label readers see, such as "A1"'),
+  author: z
+    .string()
+    .min(1)
+    .describe('the key of a commenter in content/guide.yaml, such as "A"'),
+  order: z.number().int().positive().describe('the position of the comment in reading order (1, 2, …)'),
+  replyTo: id('the comment this one replies to').optional(),
+  permalink: z.url().describe('the link to the comment on the original site'),
+  permalinkScope: z
+    .enum(['comment', 'subthread'])
+    .default('comment')
+    .describe('"comment" when the permalink opens this very comment, "subthread" when it opens the subthread holding it'),
+  outsideQuotations: z
+    .array(
+      z.strictObject({
+        exact: z.string().min(1).describe('words from the start of the blockquote that quotes the outside work'),
+        source: id('the quoted work, a file in content/sources/'),
+        locator: z.string().min(1).optional().describe('where in that work the passage stands')
+      })
+    )
+    .default([])
+    .describe('blockquotes in this comment that quote a work outside the thread'),
+  editorNotes: z
+    .array(
+      z.strictObject({
+        note: z.string().min(1).describe('the note, in the guide’s voice (Markdown)'),
+        about: textQuoteSelector.optional().describe('the words of this comment the note is about')
+      })
+    )
+    .default([])
+    .describe('what the guide’s editors know or cannot tell about this comment')
+});
+
+export const claimSchema = z.strictObject({
+  paraphrase: z
+    .string()
+    .min(1)
+    .describe('the claim in one sentence, in the guide’s words, that its author would accept'),
+  quote: threadQuote.describe('where the claim is made: the comment id and the exact words'),
+  cites: z.array(citation).default([]).describe('sources the claim relies on or that bear on it'),
+  relations: z.array(relation).default([]).describe('how this claim relates to other claims')
+});
+
+export const annotationSchema = z
+  .strictObject({
+    kind: z.enum(annotationKinds).describe(`one of: ${annotationKinds.join(', ')}`),
+    on: id('the claim annotated (a file in content/claims/)').optional(),
+    quote: threadQuote.optional().describe('the words of the thread annotated, when not a whole claim'),
+    cites: z.array(citation).default([]).describe('sources for the annotation'),
+    contributor: z.string().min(1).optional().describe('who wrote the annotation (a GitHub handle)'),
+    created: isoDate.optional()
+  })
+  .refine((annotation) => annotation.on !== undefined || annotation.quote !== undefined, {
+    message: 'needs `on` (a claim id) or `quote` (words of the thread), or both',
+    path: ['on']
+  });
+
+/** Bibliographic fields that a check in `checked` must cover before they are shown. */
+export const factFields = ['title', 'authors', 'issued', 'url', 'arxiv', 'doi', 'publisher', 'container'] as const;
+export type FactField = (typeof factFields)[number];
+
+export const sourceTypes = ['preprint', 'article', 'scenario', 'blog-post', 'forum-post', 'report', 'book'] as const;
+
+export const sourceSchema = z.strictObject({
+  type: z.enum(sourceTypes).describe(`one of: ${sourceTypes.join(', ')}`),
+  short: z.string().min(1).describe('a short name for citations, such as "Schoen et al. 2025"'),
+  title: z.string().min(1).describe('the title exactly as the work gives it'),
+  authors: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .describe('the authors, in order, as the work lists them; leave out until checked'),
+  additionalAuthors: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('how many further authors the work lists beyond `authors`'),
+  issued: z
+    .string()
+    .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+    .optional()
+    .describe('when it was published: YYYY, YYYY-MM or YYYY-MM-DD'),
+  url: z.url().describe('the canonical link to the original'),
+  arxiv: z
+    .string()
+    .regex(/^\d{4}\.\d{4,5}$/, 'must be a new-style arXiv id such as 2509.15541')
+    .optional(),
+  doi: z
+    .string()
+    .regex(/^10\.\d{4,9}\/\S+$/, 'must be a DOI such as 10.1007/s11023-012-9281-3')
+    .optional(),
+  publisher: z.string().min(1).optional().describe('the organisation that published it'),
+  container: z.string().min(1).optional().describe('the journal, proceedings or site it appeared in'),
+  checked: z
+    .array(
+      z.strictObject({
+        fields: z.array(z.enum(factFields)).min(1).describe(`the facts this check confirms: ${factFields.join(', ')}`),
+        where: z.string().min(1).describe('what primary copy was read, such as "arXiv abstract page"'),
+        url: z.url().optional().describe('the address of that copy')
+      })
+    )
+    .min(1)
+    .describe('where each bibliographic fact was checked'),
+  citedAt: z.array(threadQuote.extend({ locator: z.string().min(1).optional() })).default([]).describe(
+    'the places in the thread that cite this work'
+  )
+});
+
+export const termSchema = z.strictObject({
+  term: z.string().min(1).describe('the term as a reader meets it'),
+  aliases: z.array(z.string().min(1)).default([]).describe('other spellings of the term'),
+  cites: z.array(citation).default([]),
+  occurrences: z.array(threadQuote).default([]).describe('places in the thread where the term is used')
+});
+
+export const pageSchema = z.strictObject({
+  title: z.string().min(1),
+  description: z.string().min(1).describe('one sentence for link previews and search results')
+});
+
+export const guideSchema = z.strictObject({
+  title: z.string().min(1),
+  description: z.string().min(1),
+  thread: z.strictObject({
+    title: z.string().min(1).describe('the title of the page that holds the discussion'),
+    site: z.string().min(1).describe('the name of the site, such as "LessWrong"'),
+    url: z.url()
+  }),
+  commenters: z
+    .record(
+      z.string().regex(/^[A-Z][A-Za-z0-9]*$/, 'must be a short key such as "A"'),
+      z.strictObject({
+        name: z.string().min(1).describe('the neutral label readers see, such as "Commenter A"'),
+        description: z.string().min(1).describe('what the text itself says about this commenter')
+      })
+    )
+    .describe('the people in the thread, by neutral key'),
+  editors: z.string().min(1).describe('how the guide names its own voice, such as "the guide’s editors"'),
+  editorNotes: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('what the editors know or cannot tell about the thread as a whole (Markdown)'),
+  license: z.strictObject({
+    name: z.string().min(1),
+    url: z.url()
+  }).describe('the terms under which the guide’s own text may be reused')
+});
+
+export type CommentData = z.output<typeof commentSchema>;
+export type ClaimData = z.output<typeof claimSchema>;
+export type AnnotationData = z.output<typeof annotationSchema>;
+export type SourceData = z.output<typeof sourceSchema>;
+export type TermData = z.output<typeof termSchema>;
+export type PageData = z.output<typeof pageSchema>;
+export type GuideData = z.output<typeof guideSchema>;
+export type TextQuoteSelector = z.output<typeof textQuoteSelector>;
+export type ThreadQuote = z.output<typeof threadQuote>;
+export type Citation = z.output<typeof citation>;
+export type RelationType = (typeof relationTypes)[number];
+export type AnnotationKind = (typeof annotationKinds)[number];
+
+/** The kinds of Markdown file under `content/`, each a folder with a schema. */
+export const collections = {
+  thread: commentSchema,
+  claims: claimSchema,
+  annotations: annotationSchema,
+  sources: sourceSchema,
+  glossary: termSchema,
+  pages: pageSchema
+} as const;
+
+export type CollectionName = keyof typeof collections;
+export type DataOf<C extends CollectionName> = z.output<(typeof collections)[C]>;

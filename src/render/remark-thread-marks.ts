@@ -1,0 +1,189 @@
+/**
+ * remark plugin: marks up one comment of the thread from its plan in the
+ * graph, without the comment's Markdown containing any markup of its own.
+ *
+ * - Every mark (claim, citation, annotation, term, quoted passage, editor's
+ *   note) wraps its words in `<mark>`. A span that crosses inline formatting
+ *   or a link is wrapped piece by piece, as Hypothesis does, so the HTML stays
+ *   well nested; the first piece carries the mark's id.
+ * - After the last piece comes a reference link to what the mark is for. Its
+ *   visible label is drawn by CSS from `data-label`, so the text of the page
+ *   stays exactly the commenter's words; its accessible name is `aria-label`.
+ *   A reference link never goes inside another link: when a mark ends inside
+ *   one, the reference follows that link.
+ * - Every quotation (a blockquote at the top level) becomes a `<figure>` whose
+ *   caption links to what it quotes.
+ *
+ * The plugin trusts the graph: it fails (with `file.fail`) when the comment's
+ * text is not the text the graph resolved selectors against, which would mean
+ * the pipeline parsed it differently.
+ */
+import type { Blockquote, InlineCode, Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import { visitParents } from 'unist-util-visit-parents';
+import { indexText, type TextLeaf } from '../load/markdown.ts';
+import type { Mark, MarkKind } from '../graph/types.ts';
+
+export interface QuotationPlan {
+  id: string;
+  start: number;
+  end: number;
+  kind: 'comment' | 'outside';
+  /** For the blockquote's `cite` attribute. */
+  citeUrl: string;
+  /** The caption, as phrasing content: words and links. */
+  caption: PhrasingContent[];
+}
+
+export interface CommentPlan {
+  text: string;
+  marks: readonly Mark[];
+  quotations: readonly QuotationPlan[];
+}
+
+export interface RemarkThreadMarksOptions {
+  /** The plan for the file at this path, or undefined for files that are not comments. */
+  planFor: (path: string) => CommentPlan | undefined;
+}
+
+/** A node rendered as the element `data.hName`: how remark plugins add HTML without raw HTML. */
+interface GuideElement extends Parent {
+  type: 'guideElement';
+  data: { hName: string; hProperties?: Record<string, string | string[]> };
+  children: PhrasingContent[];
+}
+
+interface GuideFigure extends Parent {
+  type: 'guideFigure';
+  data: { hName: 'figure'; hProperties: Record<string, string | string[]> };
+  children: (Blockquote | GuideElement)[];
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    guideElement: GuideElement;
+  }
+  interface RootContentMap {
+    guideElement: GuideElement;
+    guideFigure: GuideFigure;
+  }
+  interface BlockContentMap {
+    guideFigure: GuideFigure;
+  }
+}
+
+const element = (
+  hName: string,
+  hProperties: Record<string, string | string[]>,
+  children: PhrasingContent[] = []
+): GuideElement => ({ type: 'guideElement', data: { hName, hProperties }, children });
+
+const markClass = (kind: MarkKind) => ['mark', `mark--${kind}`];
+
+export const remarkThreadMarks: Plugin<[RemarkThreadMarksOptions], Root> = (options) => (tree, file) => {
+  const plan = options.planFor(file.path);
+  if (!plan) return;
+  const index = indexText(tree);
+  if (index.text !== plan.text) {
+    file.fail('The comment’s text differs from the text its selectors were resolved against', {
+      ruleId: 'render-failed',
+      source: 'reading-guide'
+    });
+  }
+  wrapMarks(tree, index.leaves, plan.marks);
+  figureQuotations(tree, plan, index.quotations, file);
+};
+
+function wrapMarks(tree: Root, leaves: readonly TextLeaf[], marks: readonly Mark[]): void {
+  if (marks.length === 0) return;
+  const ancestry = new Map<Nodes, Parent[]>();
+  visitParents(tree, (node, ancestors) => {
+    if (node.type === 'text' || node.type === 'inlineCode') ancestry.set(node, ancestors as Parent[]);
+  });
+  const started = new Set<string>();
+  const replacements: { parent: Parent; leaf: Nodes; nodes: PhrasingContent[] }[] = [];
+  const afterLinks = new Map<Parent, PhrasingContent[]>();
+  for (const leaf of leaves) {
+    const touching = marks.filter((mark) => mark.start < leaf.end && leaf.start < mark.end);
+    if (touching.length === 0) continue;
+    const ancestors = ancestry.get(leaf.node)!;
+    const parent = ancestors.at(-1)!;
+    const link = ancestors.find((ancestor) => ancestor.type === 'link' || ancestor.type === 'linkReference');
+    const nodes: PhrasingContent[] = [];
+    const cuts = new Set([leaf.start, leaf.end]);
+    for (const mark of touching) {
+      if (mark.start > leaf.start) cuts.add(mark.start);
+      if (mark.end < leaf.end) cuts.add(mark.end);
+    }
+    const points = [...cuts].sort((a, b) => a - b);
+    for (let i = 0; i + 1 < points.length; i++) {
+      const [from, to] = [points[i]!, points[i + 1]!];
+      let piece: PhrasingContent = slice(leaf, from, to);
+      // Outermost mark outside: longer spans enclose shorter ones.
+      const covering = touching
+        .filter((mark) => mark.start <= from && to <= mark.end)
+        .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+      for (const mark of [...covering].reverse()) {
+        const properties: Record<string, string | string[]> = { className: markClass(mark.kind), dataMark: mark.id };
+        if (!started.has(mark.id)) {
+          properties.id = mark.id;
+          started.add(mark.id);
+        }
+        piece = element('mark', properties, [piece]);
+      }
+      nodes.push(piece);
+      const ending = touching.filter((mark) => mark.end === to).sort((a, b) => a.start - b.start);
+      const references = ending.map(reference);
+      if (link) afterLinks.set(link, [...(afterLinks.get(link) ?? []), ...references]);
+      else nodes.push(...references);
+    }
+    replacements.push({ parent, leaf: leaf.node, nodes });
+  }
+  for (const { parent, leaf, nodes } of replacements) {
+    parent.children.splice(parent.children.indexOf(leaf as never), 1, ...(nodes as never[]));
+  }
+  visitParents(tree, (node, ancestors) => {
+    const references = afterLinks.get(node as Parent);
+    if (!references) return;
+    const parent = ancestors.at(-1)!;
+    parent.children.splice(parent.children.indexOf(node as never) + 1, 0, ...(references as never[]));
+    afterLinks.delete(node as Parent);
+  });
+}
+
+function slice(leaf: TextLeaf, from: number, to: number): Text | InlineCode {
+  const value = leaf.node.value.slice(from - leaf.start, to - leaf.start);
+  return { type: leaf.node.type, value } as Text | InlineCode;
+}
+
+function reference(mark: Mark): GuideElement {
+  return element('a', {
+    href: mark.href,
+    className: ['ref', `ref--${mark.kind}`],
+    dataLabel: mark.label,
+    dataFor: mark.id,
+    ariaLabel: mark.title
+  });
+}
+
+function figureQuotations(
+  tree: Root,
+  plan: CommentPlan,
+  quotations: ReturnType<typeof indexText>['quotations'],
+  file: VFile
+): void {
+  if (quotations.length !== plan.quotations.length) {
+    file.fail('The comment’s quotations differ from those the graph matched', { ruleId: 'render-failed', source: 'reading-guide' });
+  }
+  for (const [offset, quotation] of quotations.entries()) {
+    const quotationPlan = plan.quotations[offset]!;
+    quotation.node.data = { ...quotation.node.data, hProperties: { cite: quotationPlan.citeUrl } };
+    const figure: GuideFigure = {
+      type: 'guideFigure',
+      data: { hName: 'figure', hProperties: { id: quotationPlan.id, className: ['quotation', `quotation--${quotationPlan.kind}`] } },
+      children: [quotation.node, element('figcaption', {}, quotationPlan.caption)]
+    };
+    tree.children.splice(tree.children.indexOf(quotation.node), 1, figure);
+  }
+}

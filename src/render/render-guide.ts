@@ -1,0 +1,154 @@
+/**
+ * Stage 3 of the pipeline: render every Markdown body to HTML through Astro's
+ * unified processor (`@astrojs/markdown-remark`), with the thread's marks and
+ * quotations planned by the graph.
+ *
+ * A render that throws, or that yields nothing from a body with content, is
+ * reported against its file: nothing renders silently empty.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import type { PhrasingContent } from 'mdast';
+import type { VFileMessage } from 'vfile-message';
+import type { Diagnostics } from '../load/diagnostics.ts';
+import type { LoadedContent, LoadedEntry } from '../load/load-content.ts';
+import type { CollectionName } from '../load/schema.ts';
+import type { CommentNode, GuideGraph } from '../graph/types.ts';
+import { rehypeBaseLinks } from './rehype-base-links.ts';
+import { remarkThreadMarks, type CommentPlan, type QuotationPlan } from './remark-thread-marks.ts';
+
+export interface RenderOptions {
+  /** The site's base path, such as `/` or `/guide/`. */
+  base: string;
+}
+
+export interface RenderedGuide {
+  html: { [C in CollectionName]: Record<string, string> };
+  /** Editor's notes on comments, by note id. */
+  notes: Record<string, string>;
+  /** Editor's notes on the thread as a whole, in order. */
+  guideNotes: string[];
+}
+
+export async function renderGuide(
+  content: LoadedContent,
+  graph: GuideGraph,
+  options: RenderOptions,
+  diagnostics: Diagnostics
+): Promise<RenderedGuide> {
+  const plans = new Map<string, CommentPlan>();
+  for (const entry of content.thread) {
+    const comment = graph.comments.find((candidate) => candidate.id === entry.id);
+    if (comment) plans.set(path.resolve(entry.file), planComment(comment, content, graph));
+  }
+  const markdown = {
+    gfm: true,
+    rehypePlugins: [[rehypeBaseLinks, { base: options.base }]] as [typeof rehypeBaseLinks, { base: string }][]
+  };
+  const thread = await createMarkdownProcessor({
+    ...markdown,
+    // SmartyPants stays off for the thread: it would rewrite the commenters'
+    // quotes and dashes, and the text would no longer be theirs.
+    smartypants: false,
+    remarkPlugins: [[remarkThreadMarks, { planFor: (file: string) => plans.get(file) }]]
+  });
+  // The guide's own prose gets typographic quotes and dashes.
+  const prose = await createMarkdownProcessor({ ...markdown, smartypants: true });
+
+  const html = {} as RenderedGuide['html'];
+  const collections = Object.keys(content).filter((key) => Array.isArray(content[key as CollectionName])) as CollectionName[];
+  await Promise.all(
+    collections.map(async (collection) => {
+      const rendered: Record<string, string> = {};
+      const entries = content[collection] as LoadedEntry[];
+      await Promise.all(
+        entries.map(async (entry) => {
+          const result = await renderOne(collection === 'thread' ? thread : prose, entry.body, entry.file, diagnostics);
+          if (result !== undefined) rendered[entry.id] = result;
+        })
+      );
+      html[collection] = rendered;
+    })
+  );
+
+  const notes: Record<string, string> = {};
+  for (const entry of content.thread) {
+    for (const [offset, note] of entry.data.editorNotes.entries()) {
+      const id = `note-${entry.id}-${offset + 1}`;
+      const result = await renderOne(prose, note.note, entry.file, diagnostics, entry.locate(['editorNotes', offset, 'note']));
+      if (result !== undefined) notes[id] = result;
+    }
+  }
+  const guideNotes: string[] = [];
+  for (const [offset, note] of (content.guide?.data.editorNotes ?? []).entries()) {
+    const guide = content.guide!;
+    const result = await renderOne(prose, note, guide.file, diagnostics, guide.locate(['editorNotes', offset]));
+    if (result !== undefined) guideNotes.push(result);
+  }
+  return { html, notes, guideNotes };
+}
+
+async function renderOne(
+  processor: MarkdownRenderer,
+  markdown: string,
+  file: string,
+  diagnostics: Diagnostics,
+  place?: { line: number; column: number }
+): Promise<string | undefined> {
+  let code: string;
+  try {
+    ({ code } = await processor.render(markdown, { fileURL: pathToFileURL(path.resolve(file)) }));
+  } catch (error) {
+    const message = error as Partial<VFileMessage> & Error;
+    diagnostics.error(
+      file,
+      message.place && 'line' in message.place ? message.place : (message.place?.start ?? place),
+      `The Markdown failed to render: ${(message.reason ?? message.message).split('\n').at(-1)}`,
+      'render-failed',
+      'Simplify the Markdown around this line; if it looks valid, report it with this file attached.'
+    );
+    return undefined;
+  }
+  if (markdown.trim() !== '' && code.trim() === '') {
+    diagnostics.error(
+      file,
+      place,
+      'The Markdown renders to nothing',
+      'empty-render',
+      'The body holds only link definitions, comments or whitespace: write the text it should show.'
+    );
+    return undefined;
+  }
+  return code;
+}
+
+function planComment(comment: CommentNode, content: LoadedContent, graph: GuideGraph): CommentPlan {
+  const commenterName = (key: string) => content.guide?.data.commenters[key]?.name ?? `Commenter ${key}`;
+  const quotations = comment.quotations.map((quotation): QuotationPlan => {
+    const { quotes } = quotation;
+    if (quotes.kind === 'comment') {
+      const quoted = graph.comments.find((candidate) => candidate.id === quotes.comment)!;
+      return {
+        id: quotation.id,
+        start: quotation.start,
+        end: quotation.end,
+        kind: 'comment',
+        citeUrl: `/#${quotes.markId}`,
+        caption: [
+          text(`${commenterName(comment.author)} quotes `),
+          link(`#${quotes.markId}`, `${quoted.label}, ${commenterName(quoted.author)}`)
+        ]
+      };
+    }
+    const source = content.sources.find((candidate) => candidate.id === quotes.source)!;
+    const caption: PhrasingContent[] = [text('Quoted from '), link(`/sources/${source.id}/`, source.data.short)];
+    if (quotes.locator) caption.push(text(`, ${quotes.locator}`));
+    caption.push(text(' ('), link(source.data.url, 'original'), text(')'));
+    return { id: quotation.id, start: quotation.start, end: quotation.end, kind: 'outside', citeUrl: source.data.url, caption };
+  });
+  return { text: comment.text, marks: comment.marks, quotations };
+}
+
+const text = (value: string): PhrasingContent => ({ type: 'text', value });
+const link = (url: string, label: string): PhrasingContent => ({ type: 'link', url, children: [text(label)] });
