@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+const capture = readFileSync(new URL('../../content/capture/thread.txt', import.meta.url), 'utf8').split('\n');
+
+async function expectInViewportAndTargeted(page: Page, id: string) {
+  await expect(page).toHaveURL(new RegExp(`#${id}$`));
+  const target = page.locator(`[id="${id}"]`);
+  await expect(target).toBeInViewport();
+  expect(await target.evaluate((element) => element.matches(':target'))).toBe(true);
+}
+
+test('the home page shows every line of the captured thread, word for word', async ({ page }) => {
+  await page.goto('/');
+  const text = await page.locator('.thread').innerText();
+  for (const [index, line] of capture.entries()) {
+    expect(text.includes(line), `line ${index + 1} of the capture is missing: ${line.slice(0, 60)}…`).toBe(true);
+  }
+});
+
+test('each comment is attributed by a neutral label, in reading order', async ({ page }) => {
+  await page.goto('/');
+  const headings = await page.locator('.comment h3').allInnerTexts();
+  expect(headings.map((heading) => heading.replace(/\s+/g, ' '))).toEqual([
+    'A1 Commenter A',
+    'B1 Commenter B',
+    'B1 (continued?) Commenter B',
+    'A2 Commenter A'
+  ]);
+});
+
+test('the AI 2027 passage is a quotation that cites its source page', async ({ page }) => {
+  await page.goto('/');
+  const figure = page.locator('#comment-a1 figure.quotation--outside');
+  await expect(figure.locator('blockquote')).toContainText('Agent-4 confronts some hard decisions.');
+  await expect(figure.locator('figcaption')).toHaveText('Quoted from AI 2027, Race ending (original)');
+  await expect(figure.getByRole('link', { name: 'original' })).toHaveAttribute('href', 'https://ai-2027.com/');
+  await figure.getByRole('link', { name: 'AI 2027', exact: true }).click();
+  await expect(page).toHaveURL(/\/sources\/ai-2027\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('AI 2027');
+});
+
+test('the open questions of the capture appear as editor’s notes', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('#note-b1-1')).toContainText('The capture lost its target');
+  await expect(page.locator('#note-b1-continued-1')).toContainText('may be the end of B1 or a separate short comment');
+  await expect(page.getByLabel('Editor’s notes on the capture')).toContainText('gives no dates');
+  await page.locator('#note-b1-1').getByRole('link', { name: 'On these words in B1' }).click();
+  await expectInViewportAndTargeted(page, 'note-b1-1-text');
+  await expect(page.locator('#note-b1-1-text')).toHaveText('have criticized it here');
+});
+
+test('a claim mark leads to its page, on to a source, and back to the exact spot in the thread', async ({ page }) => {
+  await page.goto('/');
+  const mark = page.locator('#claim-a2-ablations');
+  await expect(mark).toContainText('I disagree with this');
+  await page.locator('a.ref[data-for="claim-a2-ablations"]').click();
+
+  await expect(page).toHaveURL(/\/claims\/a2-ablations\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Claim C16');
+  await expect(page.getByText('Made by Commenter A, in A2')).toBeVisible();
+  await expect(page.getByLabel('The guide’s paraphrase')).toContainText('beyond-episode preferences');
+  await expect(page.locator('.in-context mark')).toHaveText(/^I disagree with this, for Appendix M/);
+  const relations = page.locator('.relation-group', { has: page.getByRole('heading', { name: 'Attacks' }) });
+  await expect(relations.getByRole('link')).toContainText('try to complete each instruction');
+
+  const sources = page.locator('section', { has: page.getByRole('heading', { name: 'Sources it cites' }) });
+  await expect(sources).toContainText('Appendix M');
+  await expect(sources).toContainText('Appendix B.6');
+  await sources.getByRole('link', { name: 'Stress Testing Deliberative Alignment for Anti-Scheming Training' }).click();
+
+  await expect(page).toHaveURL(/\/sources\/schoen2025\/$/);
+  await expect(page.locator('.facts')).toContainText('Bronson Schoen');
+  await expect(page.locator('.facts')).toContainText('2509.15541');
+  await expect(page.locator('section', { has: page.getByRole('heading', { name: 'Parts cited' }) })).toContainText('Appendix M');
+  await page.locator('.claim-list').getByRole('link', { name: /Ablations by A’s team|Ablations by A's team/ }).click();
+
+  await expect(page).toHaveURL(/\/claims\/a2-ablations\/$/);
+  await page.getByRole('link', { name: 'Read it in the thread' }).click();
+  await expectInViewportAndTargeted(page, 'claim-a2-ablations');
+});
+
+test('a quotation leads back to what it quotes, and that spot forward to the reply', async ({ page }) => {
+  await page.goto('/');
+  const quotation = page.locator('#quote-a2-1');
+  await expect(quotation.locator('figcaption')).toHaveText('Commenter A quotes B1, Commenter B');
+  await quotation.locator('figcaption a').click();
+
+  await expectInViewportAndTargeted(page, 'quoted-a2-1');
+  const spot = page.locator('#comment-b1 #quoted-a2-1');
+  await expect(spot).toHaveText(/^Instead, evidence suggests that they are trying to complete each instruction/);
+
+  const forward = page.locator('#comment-b1 a.ref[href="#quote-a2-1"]');
+  await expect(forward).toHaveAccessibleName('Quoted in A2, Commenter A’s reply');
+  await forward.click();
+  await expectInViewportAndTargeted(page, 'quote-a2-1');
+});
+
+test('claims and sources are listed on their index pages', async ({ page }) => {
+  await page.goto('/claims/');
+  await expect(page.locator('.claim-ref')).toHaveCount(19);
+  await page.goto('/sources/');
+  for (const title of ['AI 2027', 'Stress Testing Deliberative Alignment for Anti-Scheming Training', 'Frontier Models are Capable of In-context Scheming']) {
+    await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
+  }
+});
+
+test('an unknown address gets the 404 page in the site’s style', async ({ page }) => {
+  const response = await page.goto('/no-such-page/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+  await page.getByRole('link', { name: 'Read the thread' }).click();
+  await expect(page).toHaveURL(/\/$/);
+});

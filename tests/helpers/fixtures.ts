@@ -1,0 +1,61 @@
+/**
+ * Fixture guides for the tests: `tests/fixtures/minimal` is a small valid
+ * guide; each folder in `tests/fixtures/invalid` holds the files that, laid
+ * over the minimal guide, break it in one way, and `expected.json` saying
+ * which file, line and rule the error must name.
+ */
+import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const fixturesRoot = path.join(projectRoot, 'tests/fixtures');
+export const minimalGuide = path.join(fixturesRoot, 'minimal');
+export const invalidRoot = path.join(fixturesRoot, 'invalid');
+
+export interface Expected {
+  file: string;
+  line?: number;
+  rule: string;
+}
+
+export async function invalidCases(): Promise<string[]> {
+  return (await readdir(invalidRoot)).sort();
+}
+
+export async function expectedFor(name: string): Promise<Expected> {
+  return JSON.parse(await readFile(path.join(invalidRoot, name, 'expected.json'), 'utf8')) as Expected;
+}
+
+/** A fresh copy of the minimal guide, with a case's files laid over it. */
+export async function guideCopy(invalidCase?: string): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), `guide-${invalidCase ?? 'minimal'}-`));
+  await cp(minimalGuide, folder, { recursive: true });
+  if (invalidCase) await cp(path.join(invalidRoot, invalidCase, 'content'), folder, { recursive: true });
+  return folder;
+}
+
+/** A fresh copy of the minimal guide with some files replaced or added. */
+export async function guideWith(files: Record<string, string>): Promise<string> {
+  const folder = await guideCopy();
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(folder, file)), { recursive: true });
+    await writeFile(path.join(folder, file), text);
+  }
+  return folder;
+}
+
+/** The problems a check of `folder` reports; empty when it passes. */
+export async function problemsOf(folder: string) {
+  const { checkGuide } = await import('../../src/compile.ts');
+  const { ContentError } = await import('../../src/load/diagnostics.ts');
+  try {
+    const { warnings } = await checkGuide(folder);
+    return warnings;
+  } catch (error) {
+    if (error instanceof ContentError) return error.problems;
+    throw error;
+  }
+}

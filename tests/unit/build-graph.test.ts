@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { checkGuide } from '../../src/compile.ts';
+import { guideCopy, guideWith, problemsOf } from '../helpers/fixtures.ts';
+
+const claim = (fields: string) => `---\nparaphrase: A claim.\n${fields}\n---\n`;
+
+describe('the graph of the minimal guide', async () => {
+  const { graph } = await checkGuide(await guideCopy());
+
+  it('orders comments and numbers claims in reading order', () => {
+    expect(graph.comments.map((comment) => comment.id)).toEqual(['c1', 'c2']);
+    expect(graph.claimOrder).toEqual(['c1-emphasis', 'c1-tasks', 'c2-disagree']);
+    expect(graph.claims['c2-disagree']).toMatchObject({ number: 3, label: 'C3', comment: 'c2' });
+    expect(graph.comments[0]!.replies).toEqual(['c2']);
+  });
+
+  it('records each relation in both directions', () => {
+    expect(graph.claims['c2-disagree']!.relations).toEqual([
+      { type: 'attacks', direction: 'out', claim: 'c1-tasks', note: 'B answers A directly.' }
+    ]);
+    expect(graph.claims['c1-tasks']!.relations).toEqual([
+      { type: 'attacks', direction: 'in', claim: 'c2-disagree', note: 'B answers A directly.' }
+    ]);
+  });
+
+  it('resolves a claim to its words, with the rest of the paragraph as context', () => {
+    expect(graph.claims['c1-tasks']).toMatchObject({
+      exact: 'models like tasks',
+      before: 'Second paragraph says ',
+      after: '.',
+      speaker: { kind: 'commenter', key: 'A' }
+    });
+    const text = graph.comments[0]!.text;
+    const mark = graph.comments[0]!.marks.find((candidate) => candidate.id === 'claim-c1-tasks')!;
+    expect(text.slice(mark.start, mark.end)).toBe('models like tasks');
+    expect(mark).toMatchObject({ kind: 'claim', href: '/claims/c1-tasks/', label: 'C2' });
+  });
+
+  it('links a quotation to the passage it quotes, and that passage forward to it', () => {
+    const [c1, c2] = graph.comments;
+    expect(c2!.quotations).toEqual([
+      expect.objectContaining({ id: 'quote-c2-1', quotes: { kind: 'comment', comment: 'c1', markId: 'quoted-c2-1' } })
+    ]);
+    expect(c1!.quotedBy).toEqual([{ quotation: 'quote-c2-1', comment: 'c2', markId: 'quoted-c2-1' }]);
+    const target = c1!.marks.find((mark) => mark.id === 'quoted-c2-1')!;
+    expect(c1!.text.slice(target.start, target.end)).toBe('Second paragraph says models like tasks.');
+    expect(target.href).toBe('#quote-c2-1');
+  });
+
+  it('recognises a quotation of an outside work from the comment’s front matter', () => {
+    expect(graph.comments[0]!.quotations).toEqual([
+      expect.objectContaining({ id: 'quote-c1-1', quotes: { kind: 'outside', source: 'src1', locator: 'Act 3' } })
+    ]);
+  });
+
+  it('collects every citation of a source, with locators', () => {
+    const source = graph.sources.src1!;
+    expect(source.citedBy.map((citation) => citation.from)).toEqual(
+      expect.arrayContaining([
+        { kind: 'claim', id: 'c1-tasks' },
+        { kind: 'annotation', id: 'ann1' },
+        { kind: 'comment', id: 'c1' },
+        { kind: 'comment', id: 'c2' }
+      ])
+    );
+    expect(source.locators).toEqual(expect.arrayContaining(['§2', '§3', 'Act 3']));
+  });
+
+  it('attaches annotations to their claim', () => {
+    expect(graph.claims['c1-tasks']!.annotations).toEqual(['ann1']);
+    expect(graph.annotations.ann1).toMatchObject({ kind: 'counterargument', on: 'c1-tasks' });
+  });
+
+  it('places editor’s notes on the words they are about', () => {
+    expect(graph.comments[1]!.notes).toEqual([{ id: 'note-c2-1', markId: 'note-c2-1-text' }]);
+  });
+});
+
+describe('selectors', () => {
+  it('picks one of several occurrences with a prefix or suffix', async () => {
+    const folder = await guideWith({
+      'claims/c1-tasks.md': claim('quote:\n  in: c1\n  exact: paragraph\n  prefix: "Second "\n  suffix: " says"')
+    });
+    const { graph } = await checkGuide(folder);
+    expect(graph.claims['c1-tasks']).toMatchObject({ exact: 'paragraph', before: 'Second ' });
+  });
+
+  it('reports a prefix that does not fit', async () => {
+    const problems = await problemsOf(
+      await guideWith({ 'claims/c1-tasks.md': claim('quote:\n  in: c1\n  exact: paragraph\n  prefix: "Third "') })
+    );
+    expect(problems).toEqual([expect.objectContaining({ rule: 'selector-no-match', line: 5 })]);
+    expect(problems[0]!.hint).toContain('prefix');
+  });
+
+  it('hints at the exact words when only quotes, dashes or case differ', async () => {
+    const folder = await guideWith({ 'claims/c1-tasks.md': claim('quote:\n  in: c1\n  exact: "MODELS LIKE TASKS"') });
+    const [problem] = await problemsOf(folder);
+    expect(problem).toMatchObject({ rule: 'selector-no-match' });
+    expect(problem!.hint).toContain('“models like tasks”');
+  });
+
+  it('refuses words that a comment quotes from an earlier one, pointing at the original', async () => {
+    const folder = await guideWith({ 'claims/c1-tasks.md': claim('quote:\n  in: c2\n  exact: models like tasks') });
+    const [problem] = await problemsOf(folder);
+    expect(problem).toMatchObject({ rule: 'selector-in-quotation', line: 5 });
+    expect(problem!.hint).toContain('in: c1');
+  });
+
+  it('attributes words inside an outside quotation to the outside work', async () => {
+    const folder = await guideWith({ 'claims/c1-tasks.md': claim('quote:\n  in: c1\n  exact: that is the question') });
+    const { graph } = await checkGuide(folder);
+    expect(graph.claims['c1-tasks']!.speaker).toEqual({ kind: 'outside', source: 'src1' });
+  });
+
+  it('reports a selector on a comment that does not exist', async () => {
+    const problems = await problemsOf(await guideWith({ 'claims/c1-tasks.md': claim('quote:\n  in: c7\n  exact: words') }));
+    expect(problems).toEqual([expect.objectContaining({ rule: 'unknown-reference', line: 4, message: 'No comment `c7`' })]);
+  });
+});
+
+describe('references', () => {
+  it('reports a citation of an unknown source at its line', async () => {
+    const folder = await guideWith({
+      'claims/c1-tasks.md': claim('quote:\n  in: c1\n  exact: models like tasks\ncites:\n  - source: nowhere')
+    });
+    expect(await problemsOf(folder)).toEqual([
+      expect.objectContaining({ rule: 'unknown-reference', line: 7, message: 'No source `nowhere`' })
+    ]);
+  });
+
+  it('reports an annotation on an unknown claim', async () => {
+    const folder = await guideWith({ 'annotations/ann1.md': '---\nkind: question\non: no-such-claim\n---\n\nWhy?\n' });
+    expect(await problemsOf(folder)).toEqual([expect.objectContaining({ rule: 'unknown-reference', line: 3 })]);
+  });
+
+  it('reports an unknown commenter, a reply to a later comment and a shared order', async () => {
+    const folder = await guideWith({
+      'thread/c3.md': '---\nlabel: C3\nauthor: Z\norder: 2\nreplyTo: c2\npermalink: https://example.org/c3\n---\n\nA third comment.\n'
+    });
+    const rules = (await problemsOf(folder)).map((problem) => problem.rule).sort();
+    expect(rules).toEqual(['duplicate-order', 'reply-order', 'unknown-reference']);
+  });
+
+  it('reports an outside quotation that no blockquote matches', async () => {
+    const folder = await guideWith({
+      'thread/c2.md':
+        '---\nlabel: C2\nauthor: B\norder: 2\npermalink: https://example.org/c2\noutsideQuotations:\n  - exact: Never quoted\n    source: src1\n---\n\n> Second paragraph says models like tasks.\n\nI disagree: models follow instructions.\n'
+    });
+    expect(await problemsOf(folder)).toEqual([expect.objectContaining({ rule: 'selector-no-match', line: 7 })]);
+  });
+
+  it('links a passage quoted twice to where it was written, not to the earlier quotation of it', async () => {
+    const folder = await guideWith({
+      'thread/c3.md':
+        '---\nlabel: C3\nauthor: A\norder: 3\npermalink: https://example.org/c3\n---\n\n> Second paragraph says models like tasks.\n\nAs I said.\n'
+    });
+    const { graph } = await checkGuide(folder);
+    expect(graph.comments[2]!.quotations[0]!.quotes).toEqual({ kind: 'comment', comment: 'c1', markId: 'quoted-c3-1' });
+    expect(graph.comments[0]!.quotedBy.map((quote) => quote.comment)).toEqual(['c2', 'c3']);
+  });
+
+  it('reports a quotation that matches several earlier passages', async () => {
+    const folder = await guideWith({
+      'thread/c3.md':
+        '---\nlabel: C3\nauthor: A\norder: 3\npermalink: https://example.org/c3\n---\n\n> paragraph\n\nWhich one?\n'
+    });
+    expect(await problemsOf(folder)).toEqual([expect.objectContaining({ rule: 'ambiguous-quotation', file: expect.stringMatching(/thread\/c3\.md$/), line: 8 })]);
+  });
+});
+
+describe('sources', () => {
+  it('refuses a stated fact that no check covers', async () => {
+    const folder = await guideWith({
+      'sources/src1.md':
+        '---\ntype: article\nshort: Doe 2020\ntitle: A Checked Article\nauthors: [Jane Doe]\nissued: "2020"\nurl: https://example.org/a\narxiv: "2001.01234"\nchecked:\n  - fields: [title, authors, issued, url]\n    where: the article\n---\n'
+    });
+    expect(await problemsOf(folder)).toEqual([
+      expect.objectContaining({ rule: 'unchecked-fact', line: 8, message: '`arxiv` is stated but no check covers it' })
+    ]);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Every case in tests/fixtures/invalid, run through the same compile the build
+ * runs: it must fail with an error naming the case's file, line and rule, and
+ * a hint on how to fix it.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileGuide } from '../../src/compile.ts';
+import { ContentError } from '../../src/load/diagnostics.ts';
+import { expectedFor, guideCopy, invalidCases } from '../helpers/fixtures.ts';
+
+const cases = await invalidCases();
+
+describe('invalid content', () => {
+  it('has a case for every error the build must catch', () => {
+    expect(cases).toEqual(
+      expect.arrayContaining([
+        'selector-no-match',
+        'selector-ambiguous',
+        'unknown-reference',
+        'duplicate-id',
+        'missing-field',
+        'wrong-type',
+        'self-relation',
+        'render-empty'
+      ])
+    );
+  });
+
+  it('the minimal guide the cases start from compiles', async () => {
+    const compiled = await compileGuide(await guideCopy(), { base: '/' });
+    expect(compiled.warnings).toEqual([]);
+    expect(Object.keys(compiled.rendered.html.thread)).toEqual(['c1', 'c2']);
+  });
+
+  it.each(cases)('%s fails with the file, line, rule and a hint', async (name) => {
+    const expected = await expectedFor(name);
+    const folder = await guideCopy(name);
+    const error = await compileGuide(folder, { base: '/' }).then(
+      () => undefined,
+      (thrown: unknown) => thrown
+    );
+    expect(error).toBeInstanceOf(ContentError);
+    const problems = (error as ContentError).problems;
+    const match = problems.find((problem) => problem.rule === expected.rule && problem.file.endsWith(expected.file));
+    expect(match, `no ${expected.rule} error on ${expected.file} in:\n${(error as Error).message}`).toBeDefined();
+    if (expected.line !== undefined) expect(match!.line).toBe(expected.line);
+    expect(match!.severity).toBe('error');
+    expect(match!.hint).toBeTruthy();
+    expect((error as Error).message).toContain(`${match!.file}${match!.line ? `:${match!.line}` : ''}`);
+  });
+});

@@ -1,0 +1,93 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Diagnostics } from '../../src/load/diagnostics.ts';
+import { loadContent } from '../../src/load/load-content.ts';
+import { checkMarkdownSafety, indexText, parseMarkdown, urlScheme } from '../../src/load/markdown.ts';
+import { guideCopy, guideWith, problemsOf } from '../helpers/fixtures.ts';
+
+describe('loadContent', () => {
+  it('loads every collection, with ids from file names', async () => {
+    const content = await loadContent(await guideCopy(), new Diagnostics());
+    expect(content.thread.map((entry) => entry.id)).toEqual(['c1', 'c2']);
+    expect(content.claims.map((entry) => entry.id).sort()).toEqual(['c1-emphasis', 'c1-tasks', 'c2-disagree']);
+    expect(content.guide?.data.commenters.A?.name).toBe('Commenter A');
+    expect(content.claims.find((entry) => entry.id === 'c1-tasks')!.file).toMatch(/claims\/c1-tasks\.md$/);
+  });
+
+  it('reports a file without front matter', async () => {
+    const problems = await problemsOf(await guideWith({ 'claims/bare.md': 'Just a body.\n' }));
+    expect(problems).toEqual([expect.objectContaining({ rule: 'front-matter-missing', line: 1 })]);
+  });
+
+  it('reports a file name that cannot be an id', async () => {
+    const problems = await problemsOf(await guideWith({ 'claims/Bad Name.md': '---\nparaphrase: P\n---\n' }));
+    expect(problems).toEqual([expect.objectContaining({ rule: 'invalid-id', file: expect.stringMatching(/Bad Name\.md$/) })]);
+  });
+
+  it('reports bytes that are not UTF-8, with their line', async () => {
+    const folder = await guideCopy();
+    await writeFile(
+      path.join(folder, 'glossary/task.md'),
+      Buffer.concat([Buffer.from('---\nterm: task\n---\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' au lait\n')])
+    );
+    expect(await problemsOf(folder)).toEqual([expect.objectContaining({ rule: 'not-utf8', line: 5 })]);
+  });
+
+  it('reports a comment, annotation or term without a body', async () => {
+    const problems = await problemsOf(await guideWith({ 'annotations/ann1.md': '---\nkind: question\non: c1-tasks\n---\n' }));
+    expect(problems).toEqual([expect.objectContaining({ rule: 'empty-body' })]);
+  });
+
+  it('warns about, and skips, a file that is not Markdown', async () => {
+    const problems = await problemsOf(await guideWith({ 'claims/notes.txt': 'scratch' }));
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', rule: 'ignored-file', file: expect.stringMatching(/notes\.txt$/) })]);
+  });
+
+  it('reports raw HTML and script URLs in Markdown, at their line', async () => {
+    const problems = await problemsOf(
+      await guideWith({
+        'annotations/ann1.md':
+          '---\nkind: question\non: c1-tasks\n---\n\nHello <img src=x onerror=alert(1)>\n\n[click](javascript:alert(1))\n\n![x](data:text/html,hi)\n'
+      })
+    );
+    expect(problems.map((problem) => [problem.rule, problem.line])).toEqual([
+      ['raw-html', 6],
+      ['unsafe-url', 8],
+      ['unsafe-url', 10]
+    ]);
+  });
+});
+
+describe('urlScheme', () => {
+  it('reads the scheme as a browser does', () => {
+    expect(urlScheme('https://example.org')).toBe('https');
+    expect(urlScheme('JaVaScRiPt:alert(1)')).toBe('javascript');
+    expect(urlScheme(' java\tscript:alert(1)')).toBe('javascript');
+    expect(urlScheme('/claims/x/')).toBeUndefined();
+    expect(urlScheme('#anchor')).toBeUndefined();
+  });
+});
+
+describe('checkMarkdownSafety', () => {
+  it('accepts http(s), mailto and site paths', () => {
+    const diagnostics = new Diagnostics();
+    checkMarkdownSafety(parseMarkdown('[a](https://x.org) [b](mailto:a@b.c) [c](/claims/x/) [d](#y)'), 'x.md', diagnostics);
+    expect(diagnostics.problems).toEqual([]);
+  });
+});
+
+describe('indexText', () => {
+  it('joins blocks with one newline and records top-level quotations', () => {
+    const index = indexText(parseMarkdown('One *two* `three`.\n\n> Quoted\n>\n> twice\n\nAfter.\n'));
+    expect(index.text).toBe('One two three.\nQuoted\ntwice\nAfter.');
+    expect(index.quotations).toHaveLength(1);
+    const [quotation] = index.quotations;
+    expect(index.text.slice(quotation!.start, quotation!.end)).toBe('Quoted\ntwice');
+    expect(index.leaves.map((leaf) => index.text.slice(leaf.start, leaf.end))).toEqual(['One ', 'two', ' ', 'three', '.', 'Quoted', 'twice', 'After.']);
+  });
+
+  it('does not count a blockquote nested in a list as a quotation of the comment', () => {
+    expect(indexText(parseMarkdown('- item\n\n  > nested\n')).quotations).toEqual([]);
+  });
+});

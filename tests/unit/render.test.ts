@@ -1,0 +1,96 @@
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import { selectAll } from 'hast-util-select';
+import { describe, expect, it } from 'vitest';
+import { checkGuide, compileGuide } from '../../src/compile.ts';
+import { Diagnostics } from '../../src/load/diagnostics.ts';
+import { renderGuide } from '../../src/render/render-guide.ts';
+import { guideCopy } from '../helpers/fixtures.ts';
+
+const parse = (html: string): Root => fromHtml(html, { fragment: true });
+const fragments = (tree: Root, markId: string) => selectAll(`mark[data-mark="${markId}"]`, tree);
+
+describe('the rendered thread', async () => {
+  const compiled = await compileGuide(await guideCopy(), { base: '/' });
+  const c1 = parse(compiled.rendered.html.thread.c1!);
+  const c2 = parse(compiled.rendered.html.thread.c2!);
+
+  it('keeps the comment’s words exactly, with no added text', () => {
+    expect(toText(selectAll('p', c1)[0]!)).toBe('First paragraph with emphasis in it, and a link to elsewhere.');
+    expect(toText(selectAll('p', c1)[2]!)).toBe('Second paragraph says models like tasks.');
+  });
+
+  it('wraps a span that crosses emphasis and a link piece by piece, with one id', () => {
+    const pieces = fragments(c1, 'claim-c1-emphasis');
+    expect(pieces.map((piece) => toText(piece)).join('')).toBe('with emphasis in it, and a link');
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(selectAll('#claim-c1-emphasis', c1)).toHaveLength(1);
+    expect(selectAll('em > mark[data-mark="claim-c1-emphasis"]', c1)).toHaveLength(1);
+    expect(selectAll('a[href="https://example.org/elsewhere"] > mark', c1)).toHaveLength(1);
+  });
+
+  it('puts the reference link after the span, never inside another link', () => {
+    expect(selectAll('a a', c1)).toEqual([]);
+    const reference = selectAll('a.ref[data-for="claim-c1-emphasis"]', c1);
+    expect(reference).toHaveLength(1);
+    const [element] = reference as [Element];
+    expect(element.properties).toMatchObject({ href: '/claims/c1-emphasis/', dataLabel: 'C1' });
+    expect(String(element.properties.ariaLabel)).toBe('Claim C1: The first paragraph has emphasis and a link.');
+    expect(toText(element)).toBe('');
+  });
+
+  it('nests marks on overlapping spans', () => {
+    // The claim "models like tasks" lies inside the passage that C2 quotes.
+    expect(selectAll('mark[data-mark="quoted-c2-1"] mark[data-mark="claim-c1-tasks"]', c1)).toHaveLength(1);
+    expect(selectAll('a.ref[href="#quote-c2-1"]', c1)).toHaveLength(1);
+  });
+
+  it('turns a quotation of an earlier comment into a figure whose caption links back', () => {
+    const [figure] = selectAll('figure#quote-c2-1.quotation--comment', c2) as [Element];
+    expect(figure).toBeDefined();
+    expect(selectAll('blockquote', figure)[0]!.properties.cite).toBe('/#quoted-c2-1');
+    const [link] = selectAll('figcaption a', figure) as [Element];
+    expect(link.properties.href).toBe('#quoted-c2-1');
+    expect(toText(link)).toBe('C1, Commenter A');
+  });
+
+  it('captions a quotation of an outside work with its source and the original', () => {
+    const [figure] = selectAll('figure#quote-c1-1.quotation--outside', c1) as [Element];
+    expect(toText(selectAll('figcaption', figure)[0]!)).toBe('Quoted from Doe 2020, Act 3 (original)');
+    expect(selectAll('figcaption a', figure).map((link) => (link as Element).properties.href)).toEqual([
+      '/sources/src1/',
+      'https://example.org/article'
+    ]);
+  });
+
+  it('renders the guide’s own prose with typographic quotes', () => {
+    expect(compiled.rendered.html.annotations.ann1).toContain('guide’s');
+  });
+});
+
+describe('rendering under a base path', () => {
+  it('prefixes every site path, in the thread and in the guide’s prose', async () => {
+    const folder = await guideCopy();
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(`${folder}/glossary/task.md`, '---\nterm: task\n---\n\nSee [the claim](/claims/c1-tasks/).\n');
+    const compiled = await compileGuide(folder, { base: '/repo/' });
+    const hrefs = (html: string) => selectAll('[href]', parse(html)).map((element) => String((element as Element).properties.href));
+    expect(hrefs(compiled.rendered.html.thread.c2!)).toEqual(expect.arrayContaining(['/repo/claims/c2-disagree/', '/repo/sources/src1/']));
+    expect(hrefs(compiled.rendered.html.glossary.task!)).toEqual(['/repo/claims/c1-tasks/']);
+    expect(compiled.rendered.html.thread.c1).not.toMatch(/href="\/(?!repo\/)/);
+  });
+});
+
+describe('render failures', () => {
+  it('reports a comment whose text no longer matches its selectors, naming the file', async () => {
+    const diagnostics = new Diagnostics();
+    const { content, graph } = await checkGuide(await guideCopy(), diagnostics);
+    const c2 = content.thread.find((entry) => entry.id === 'c2')!;
+    c2.body = c2.body.replace('I disagree', 'I agree');
+    await renderGuide(content, graph, { base: '/' }, diagnostics);
+    expect(diagnostics.errors).toEqual([
+      expect.objectContaining({ rule: 'render-failed', file: c2.file, message: expect.stringContaining('differs') })
+    ]);
+  });
+});
