@@ -65,9 +65,12 @@ export function guideLoader(collection: CollectionName | 'graph', { root }: Guid
     name: `reading-guide:${collection}`,
     load: async (context) => {
       const contentRoot = path.resolve(fileURLToPath(context.config.root), root);
+      // Every collection's loader shares one compile; only the graph's reports
+      // its problems, so each is logged once.
+      const reports = collection === 'graph';
       const sync = async () => {
         const compiled = await compileShared(contentRoot, context.config.base);
-        for (const warning of compiled.warnings) context.logger.warn(formatProblems([warning]).split('\n')[0]!);
+        if (reports && compiled.warnings.length > 0) context.logger.warn(formatProblems(compiled.warnings));
         if (collection === 'graph') storeGraph(context, compiled);
         else await storeEntries(context, compiled, collection);
       };
@@ -80,7 +83,9 @@ export function guideLoader(collection: CollectionName | 'graph', { root }: Guid
       context.watcher?.on('all', (_event, changed) => {
         if (!path.resolve(changed).startsWith(contentRoot + path.sep)) return;
         // While editing, an error is reported and the last good content stays up.
-        sync().catch((error: unknown) => context.logger.error(readable(error).message));
+        sync().catch((error: unknown) => {
+          if (reports) context.logger.error(readable(error).message);
+        });
       });
     }
   };
