@@ -4,6 +4,7 @@
  * two-way links that the pages and exports read. Pure over the loaded
  * content; nothing here knows about Astro.
  */
+import { visit } from 'unist-util-visit';
 import type { Diagnostics } from '../load/diagnostics.ts';
 import type { DataPath } from '../load/front-matter.ts';
 import type { LoadedContent, LoadedEntry } from '../load/load-content.ts';
@@ -132,31 +133,31 @@ class GraphBuilder {
     for (const [position, entry] of comments.entries()) {
       const node = this.#comments.get(entry.id)!;
       const index = this.#texts.get(entry.id)!;
+      this.#refuseNestedQuotations(entry);
       const outside = entry.data.outsideQuotations;
-      const used = new Set<number>();
+      const uses = outside.map(() => 0);
       for (const [offset, quotation] of index.quotations.entries()) {
         const id = `quote-${entry.id}-${offset + 1}`;
         const words = index.text.slice(quotation.start, quotation.end);
         const place = quotation.node.position?.start;
-        const outsideIndex = outside.findIndex((candidate) => words.includes(candidate.exact));
+        const found = this.#findQuoted(words, comments.slice(0, position));
+        const outsideIndex = outside.findIndex((candidate) => words.startsWith(candidate.exact));
         if (outsideIndex !== -1) {
-          used.add(outsideIndex);
+          uses[outsideIndex]! += 1;
+          if (found.length > 0) {
+            this.#diagnostics.error(
+              entry.file,
+              place,
+              `This quotation is listed under \`outsideQuotations\` but quotes ${found[0]!.comment.label}`,
+              'ambiguous-quotation',
+              'A quotation of an earlier comment is linked to it automatically: remove its entry from `outsideQuotations`.'
+            );
+            continue;
+          }
           const { source, locator } = outside[outsideIndex]!;
           this.#cite(entry, ['outsideQuotations', outsideIndex], { source, locator }, { kind: 'comment', id: entry.id }, id);
           node.quotations.push({ id, comment: entry.id, start: quotation.start, end: quotation.end, quotes: { kind: 'outside', source, locator } });
-          continue;
-        }
-        const found: { comment: CommentNode; range: TextRange }[] = [];
-        for (const earlier of comments.slice(0, position)) {
-          const earlierIndex = this.#texts.get(earlier.id)!;
-          for (const range of findTextQuote(earlierIndex.text, { exact: words })) {
-            // A passage counts where it was written, not where it was quoted again.
-            if (!earlierIndex.quotations.some((other) => overlaps(other, range))) {
-              found.push({ comment: this.#comments.get(earlier.id)!, range });
-            }
-          }
-        }
-        if (found.length === 1) {
+        } else if (found.length === 1) {
           const [{ comment: quoted, range }] = found as [(typeof found)[0]];
           const markId = `quoted-${entry.id}-${offset + 1}`;
           quoted.marks.push({
@@ -183,7 +184,7 @@ class GraphBuilder {
           const near = comments
             .slice(0, position)
             .map((earlier) => nearMiss(this.#texts.get(earlier.id)!.text, words))
-            .find((text) => text !== undefined);
+            .find((text) => text !== undefined && text !== words);
           this.#diagnostics.error(
             entry.file,
             place,
@@ -191,16 +192,47 @@ class GraphBuilder {
             'unmatched-quotation',
             near
               ? `An earlier comment has “${shorten(near)}”: quote it exactly, with its quotes and dashes.`
-              : 'Quote an earlier comment’s words exactly; if this quotes a work outside the thread, list it under `outsideQuotations` with its source.'
+              : 'Quote an earlier comment’s words exactly; if this quotes a work outside the thread, list it under `outsideQuotations` with its source and the words it starts with.'
           );
         }
       }
-      for (const [offset, candidate] of outside.entries()) {
-        if (!used.has(offset)) {
-          this.#error(entry, ['outsideQuotations', offset, 'exact'], `No blockquote in ${entry.data.label} contains “${shorten(candidate.exact)}”`, 'selector-no-match', 'Copy words from the start of the blockquote that quotes the outside work.');
-        }
+      for (const [offset, count] of uses.entries()) {
+        if (count === 1) continue;
+        this.#error(
+          entry,
+          ['outsideQuotations', offset, 'exact'],
+          count === 0
+            ? `No blockquote in ${entry.data.label} starts with “${shorten(outside[offset]!.exact)}”`
+            : `${count} blockquotes in ${entry.data.label} start with “${shorten(outside[offset]!.exact)}”`,
+          count === 0 ? 'selector-no-match' : 'selector-ambiguous',
+          'Copy the first words of the one blockquote that quotes the outside work.'
+        );
       }
     }
+  }
+
+  /** The places in earlier comments' own words (not their quotations) that read `words`. */
+  #findQuoted(words: string, earlier: LoadedEntry<'thread'>[]): { comment: CommentNode; range: TextRange }[] {
+    return earlier.flatMap((candidate) => {
+      const index = this.#texts.get(candidate.id)!;
+      return findTextQuote(index.text, { exact: words })
+        .filter((range) => !index.quotations.some((other) => overlaps(other, range)))
+        .map((range) => ({ comment: this.#comments.get(candidate.id)!, range }));
+    });
+  }
+
+  /** Only a blockquote at the top of a comment can be matched to what it quotes. */
+  #refuseNestedQuotations(entry: LoadedEntry<'thread'>): void {
+    visit(entry.tree, 'blockquote', (quotation, _index, parent) => {
+      if (parent?.type === 'root') return;
+      this.#diagnostics.error(
+        entry.file,
+        quotation.position?.start,
+        'A quotation inside a list or another quotation cannot be matched to what it quotes',
+        'nested-quotation',
+        'Put each quotation in its own blockquote at the top level of the comment.'
+      );
+    });
   }
 
   #commenterName(key: string): string {
@@ -222,13 +254,14 @@ class GraphBuilder {
     const matches = findTextQuote(text, selector);
     if (matches.length === 0) {
       const near = nearMiss(text, selector.exact);
+      const differs = near !== undefined && near !== selector.exact;
       const qualified = selector.prefix !== undefined || selector.suffix !== undefined;
       this.#error(
         entry,
         [...at, 'exact'],
         `These words do not occur in ${comment.label}${qualified ? ' with the given prefix and suffix' : ''}: “${shorten(selector.exact)}”`,
         'selector-no-match',
-        near
+        differs
           ? `${comment.label} has “${shorten(near)}”: copy the words exactly, with the comment’s quotes and dashes.`
           : qualified
             ? 'Check that `prefix` ends right before `exact` and `suffix` starts right after it.'
@@ -386,7 +419,7 @@ class GraphBuilder {
         if (!at) continue;
         const markId = `cite-${entry.id}-${offset + 1}`;
         this.#sources.get(entry.id)!.citedBy.push({ from: { kind: 'comment', id: at.comment.id }, locator: place.locator, markId });
-        at.comment.marks.push({ id: markId, kind: 'citation', target: entry.id, ...at.range, href: `/sources/${entry.id}/`, label: data.short, title: `Source: ${data.title}${place.locator ? `, ${place.locator}` : ''}` });
+        at.comment.marks.push({ id: markId, kind: 'citation', target: entry.id, ...at.range, href: `/sources/${entry.id}/`, label: data.short, title: `Source: ${data.short}, ${data.title}${place.locator ? `, ${place.locator}` : ''}` });
       }
     }
   }
@@ -401,7 +434,7 @@ class GraphBuilder {
         if (!at) continue;
         const markId = `term-${entry.id}-${offset + 1}`;
         node.marks.push(markId);
-        at.comment.marks.push({ id: markId, kind: 'term', target: entry.id, ...at.range, href: `/glossary/#${entry.id}`, label: 'def.', title: `Glossary: ${entry.data.term}` });
+        at.comment.marks.push({ id: markId, kind: 'term', target: entry.id, ...at.range, href: `/glossary/#term-${entry.id}`, label: 'def.', title: `def.: the glossary’s definition of “${entry.data.term}”` });
       }
       terms[entry.id] = node;
     }

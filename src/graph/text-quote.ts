@@ -10,13 +10,30 @@ export interface TextRange {
   end: number;
 }
 
+/**
+ * Runs of whitespace match runs of whitespace: a comment hard-wrapped in its
+ * Markdown file reads as one line, and the words are selected as they read.
+ * Everything else must be exact.
+ */
+function pattern(words: string): string {
+  return words
+    .split(/\s+/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\s+');
+}
+
 export function findTextQuote(text: string, selector: TextQuoteSelector): TextRange[] {
-  const { exact, prefix, suffix } = selector;
+  const exact = new RegExp(pattern(selector.exact), 'g');
+  const prefix = selector.prefix === undefined ? undefined : new RegExp(`${pattern(selector.prefix)}$`);
+  const suffix = selector.suffix === undefined ? undefined : new RegExp(`^${pattern(selector.suffix)}`);
   const matches: TextRange[] = [];
-  for (let start = text.indexOf(exact); start !== -1; start = text.indexOf(exact, start + 1)) {
-    const end = start + exact.length;
-    if (prefix !== undefined && text.slice(start - prefix.length, start) !== prefix) continue;
-    if (suffix !== undefined && text.slice(end, end + suffix.length) !== suffix) continue;
+  for (let match = exact.exec(text); match; match = exact.exec(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    // Occurrences may overlap: look again one character further on.
+    exact.lastIndex = start + 1;
+    if (prefix && !prefix.test(text.slice(0, start))) continue;
+    if (suffix && !suffix.test(text.slice(end))) continue;
     matches.push({ start, end });
   }
   return matches;

@@ -142,7 +142,7 @@ export function validate<S extends z.ZodType>(
       }
       continue;
     }
-    const missing = issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined;
+    const missing = issue.code === 'invalid_type' && (valueAt(data, issue.path) ?? undefined) === undefined;
     const field = formatPath(issue.path);
     const hint = descriptionAt(schema, issue.path);
     if (missing) {

@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { z } from 'zod';
-import type { Diagnostics } from './diagnostics.ts';
+import type { Diagnostics, Point } from './diagnostics.ts';
 import { parseYaml, splitFrontMatter, validate, type Locate } from './front-matter.ts';
 import { checkMarkdownSafety, parseMarkdown } from './markdown.ts';
 import { collections, guideSchema, idPattern, type CollectionName, type DataOf, type GuideData } from './schema.ts';
@@ -101,7 +101,7 @@ async function loadCollection<C extends CollectionName>(
     if (first) {
       diagnostics.error(
         file,
-        undefined,
+        { line: 1, column: 1 },
         `The id \`${id}\` is already defined by ${first}`,
         'duplicate-id',
         'Ids are file names and must be unique within a folder and its subfolders: rename one of the files.'
@@ -138,8 +138,21 @@ async function loadEntry<C extends CollectionName>(
   const yaml = parseYaml(raw, split.yaml, split.yamlOffset, file, diagnostics);
   const schema = collections[collection] as unknown as z.ZodType<DataOf<C>>;
   const data = yaml.ok ? validate(schema, yaml.data, file, yaml.locate, diagnostics) : undefined;
-  const tree = parseMarkdown(split.body);
-  checkMarkdownSafety(tree, file, diagnostics);
+  let tree: Root;
+  try {
+    tree = parseMarkdown(split.body);
+    checkMarkdownSafety(tree, file, diagnostics);
+  } catch (error) {
+    // Pathological input (nesting thousands of levels deep) exhausts the parser's stack.
+    diagnostics.error(
+      file,
+      firstLine(split.body),
+      `The Markdown could not be parsed: ${(error as Error).message}`,
+      'render-failed',
+      'Simplify the Markdown: quotations and lists nested more than a few levels deep are not supported.'
+    );
+    return undefined;
+  }
   const needsBody = bodyRequired[collection];
   if (needsBody && split.body.trim() === '') {
     diagnostics.error(
@@ -195,13 +208,10 @@ async function readText(
     // A byte-order mark is not part of the text.
     return utf8.decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    const offset = firstInvalidUtf8(bytes);
-    const before = bytes.subarray(0, offset).toString('latin1');
-    const line = before.split('\n').length;
     diagnostics.error(
       file,
-      { line, column: offset - before.lastIndexOf('\n') },
-      `The file is not valid UTF-8 (byte ${offset})`,
+      firstInvalidUtf8(bytes),
+      'The file is not valid UTF-8',
       'not-utf8',
       'Save the file as UTF-8 in your editor.'
     );
@@ -209,21 +219,36 @@ async function readText(
   }
 }
 
-function firstInvalidUtf8(bytes: Buffer): number {
-  // Decode growing prefixes with streaming so an incomplete last sequence is
-  // not counted as invalid; binary search keeps this fast on large files.
-  let low = 0;
-  let high = bytes.length;
-  while (low < high) {
-    const middle = Math.floor((low + high + 1) / 2);
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
-      low = middle;
-    } catch {
-      high = middle - 1;
+/**
+ * Where the first byte that is not UTF-8 stands, as a line and a column in
+ * characters. A lenient decode replaces it with U+FFFD; a U+FFFD that the
+ * file really contains is told apart by its own bytes (EF BF BD).
+ */
+function firstInvalidUtf8(bytes: Buffer): Point | undefined {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let byteOffset = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.codePointAt(index)!;
+    if (code === 0xfffd && !(bytes[byteOffset] === 0xef && bytes[byteOffset + 1] === 0xbf && bytes[byteOffset + 2] === 0xbd)) {
+      return { line, column: index - lineStart + 1 };
     }
+    if (code === 0x0a) {
+      line += 1;
+      lineStart = index + 1;
+    }
+    if (code > 0xffff) index += 1;
+    byteOffset += Buffer.byteLength(String.fromCodePoint(code));
   }
-  return low;
+  return undefined;
+}
+
+/** The first line of a body that has text, for problems with the body as a whole. */
+export function firstLine(body: string): Point {
+  const lines = body.split('\n');
+  const index = lines.findIndex((line) => line.trim() !== '');
+  return { line: (index === -1 ? lines.length - 1 : index) + 1, column: 1 };
 }
 
 /** Paths in messages are relative to where the command runs, with `/`. */

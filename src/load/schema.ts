@@ -24,7 +24,7 @@ const id = (what: string) =>
 export const textQuoteSelector = z.strictObject({
   exact: z
     .string()
-    .min(1)
+    .regex(/^\S(?:[\s\S]*\S)?$/, 'must not be empty, nor start or end with a space or line break')
     .describe('the exact words, copied from the comment with its curly quotes and dashes'),
   prefix: z
     .string()

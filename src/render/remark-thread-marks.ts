@@ -91,12 +91,22 @@ export const remarkThreadMarks: Plugin<[RemarkThreadMarksOptions], Root> = (opti
       source: 'reading-guide'
     });
   }
-  wrapMarks(tree, index.leaves, plan.marks);
+  wrapMarks(tree, index.leaves, plan.marks, file);
   figureQuotations(tree, plan, index.quotations, file);
 };
 
-function wrapMarks(tree: Root, leaves: readonly TextLeaf[], marks: readonly Mark[]): void {
+function wrapMarks(tree: Root, leaves: readonly TextLeaf[], marks: readonly Mark[], file: VFile): void {
   if (marks.length === 0) return;
+  // Where each mark's last piece of text ends: its reference link goes there.
+  // (A span's end can fall between blocks, where no text node is.)
+  const lastEnd = new Map<Mark, number>();
+  for (const mark of marks) {
+    const covered = leaves.filter((leaf) => mark.start < leaf.end && leaf.start < mark.end);
+    if (covered.length === 0) {
+      file.fail(`The mark \`${mark.id}\` covers no text`, { ruleId: 'render-failed', source: 'reading-guide' });
+    }
+    lastEnd.set(mark, Math.min(mark.end, covered.at(-1)!.end));
+  }
   const ancestry = new Map<Nodes, Parent[]>();
   visitParents(tree, (node, ancestors) => {
     if (node.type === 'text' || node.type === 'inlineCode') ancestry.set(node, ancestors as Parent[]);
@@ -133,7 +143,7 @@ function wrapMarks(tree: Root, leaves: readonly TextLeaf[], marks: readonly Mark
         piece = element('mark', properties, [piece]);
       }
       nodes.push(piece);
-      const ending = touching.filter((mark) => mark.end === to).sort((a, b) => a.start - b.start);
+      const ending = touching.filter((mark) => lastEnd.get(mark) === to).sort((a, b) => a.start - b.start);
       const references = ending.map(reference);
       if (link) afterLinks.set(link, [...(afterLinks.get(link) ?? []), ...references]);
       else nodes.push(...references);

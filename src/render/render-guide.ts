@@ -11,8 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import type { PhrasingContent } from 'mdast';
 import type { VFileMessage } from 'vfile-message';
-import type { Diagnostics } from '../load/diagnostics.ts';
-import type { LoadedContent, LoadedEntry } from '../load/load-content.ts';
+import type { Diagnostics, Point } from '../load/diagnostics.ts';
+import { firstLine, type LoadedContent, type LoadedEntry } from '../load/load-content.ts';
 import type { CollectionName } from '../load/schema.ts';
 import type { CommentNode, GuideGraph } from '../graph/types.ts';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
@@ -31,7 +31,16 @@ export interface RenderedGuide {
   guideNotes: string[];
 }
 
-export async function renderGuide(
+export function renderGuide(
+  content: LoadedContent,
+  graph: GuideGraph,
+  options: RenderOptions,
+  diagnostics: Diagnostics
+): Promise<RenderedGuide> {
+  return quietly(() => renderAll(content, graph, options, diagnostics));
+}
+
+async function renderAll(
   content: LoadedContent,
   graph: GuideGraph,
   options: RenderOptions,
@@ -64,7 +73,8 @@ export async function renderGuide(
       const entries = content[collection] as LoadedEntry[];
       await Promise.all(
         entries.map(async (entry) => {
-          const result = await renderOne(collection === 'thread' ? thread : prose, entry.body, entry.file, diagnostics);
+          const processor = collection === 'thread' ? thread : prose;
+          const result = await renderOne(processor, entry.body, entry.file, diagnostics, firstLine(entry.body));
           if (result !== undefined) rendered[entry.id] = result;
         })
       );
@@ -94,7 +104,7 @@ async function renderOne(
   markdown: string,
   file: string,
   diagnostics: Diagnostics,
-  place?: { line: number; column: number }
+  place: Point | undefined
 ): Promise<string | undefined> {
   let code: string;
   try {
@@ -103,7 +113,7 @@ async function renderOne(
     const message = error as Partial<VFileMessage> & Error;
     diagnostics.error(
       file,
-      message.place && 'line' in message.place ? message.place : (message.place?.start ?? place),
+      (message.place && 'line' in message.place ? message.place : message.place?.start) ?? place,
       `The Markdown failed to render: ${(message.reason ?? message.message).split('\n').at(-1)}`,
       'render-failed',
       'Simplify the Markdown around this line; if it looks valid, report it with this file attached.'
@@ -121,6 +131,23 @@ async function renderOne(
     return undefined;
   }
   return code;
+}
+
+/**
+ * Astro's processor prints a failed render, stack and all, before rethrowing
+ * it; the failure is reported here instead, with its file and line, so that
+ * print is held back.
+ */
+async function quietly<T>(run: () => Promise<T>): Promise<T> {
+  const print = console.error;
+  console.error = (...data: unknown[]) => {
+    if (!(data[0] instanceof Error && data[0].message.startsWith('Failed to parse Markdown file'))) print(...data);
+  };
+  try {
+    return await run();
+  } finally {
+    console.error = print;
+  }
 }
 
 function planComment(comment: CommentNode, content: LoadedContent, graph: GuideGraph): CommentPlan {

@@ -12,10 +12,22 @@ async function expectInViewportAndTargeted(page: Page, id: string) {
 
 test('the home page shows every line of the captured thread, word for word', async ({ page }) => {
   await page.goto('/');
-  const text = await page.locator('.thread').innerText();
-  for (const [index, line] of capture.entries()) {
-    expect(text.includes(line), `line ${index + 1} of the capture is missing: ${line.slice(0, 60)}…`).toBe(true);
-  }
+  // Lines 1–18: every paragraph of the comments, quotations included, in order.
+  expect(await page.locator('.comment-body p').allInnerTexts()).toEqual(capture.slice(0, 18));
+  // Lines 19–30: the commenters' own words, without the passages they quote.
+  expect(await page.locator('.comment-body > p').allInnerTexts()).toEqual(capture.slice(18, 30));
+  // Nothing else is written into the comments but the quotations' captions.
+  const stray = await page.locator('.comment-body').evaluateAll((bodies) =>
+    bodies.flatMap((body) => {
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      const texts: string[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.textContent!.trim() !== '' && !node.parentElement!.closest('p, figcaption')) texts.push(node.textContent!);
+      }
+      return texts;
+    })
+  );
+  expect(stray).toEqual([]);
 });
 
 test('each comment is attributed by a neutral label, in reading order', async ({ page }) => {
@@ -44,7 +56,7 @@ test('the open questions of the capture appear as editor’s notes', async ({ pa
   await page.goto('/');
   await expect(page.locator('#note-b1-1')).toContainText('The capture lost its target');
   await expect(page.locator('#note-b1-continued-1')).toContainText('may be the end of B1 or a separate short comment');
-  await expect(page.getByLabel('Editor’s notes on the capture')).toContainText('gives no dates');
+  await expect(page.locator('.guide-voice', { hasText: 'Editor’s notes on the capture' })).toContainText('gives no dates');
   await page.locator('#note-b1-1').getByRole('link', { name: 'On these words in B1' }).click();
   await expectInViewportAndTargeted(page, 'note-b1-1-text');
   await expect(page.locator('#note-b1-1-text')).toHaveText('have criticized it here');
@@ -59,7 +71,7 @@ test('a claim mark leads to its page, on to a source, and back to the exact spot
   await expect(page).toHaveURL(/\/claims\/a2-ablations\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Claim C16');
   await expect(page.getByText('Made by Commenter A, in A2')).toBeVisible();
-  await expect(page.getByLabel('The guide’s paraphrase')).toContainText('beyond-episode preferences');
+  await expect(page.locator('.guide-voice', { hasText: 'The guide’s paraphrase' })).toContainText('beyond-episode preferences');
   await expect(page.locator('.in-context mark')).toHaveText(/^I disagree with this, for Appendix M/);
   const relations = page.locator('.relation-group', { has: page.getByRole('heading', { name: 'Attacks' }) });
   await expect(relations.getByRole('link')).toContainText('try to complete each instruction');

@@ -16,7 +16,7 @@ export const invalidRoot = path.join(fixturesRoot, 'invalid');
 
 export interface Expected {
   file: string;
-  line?: number;
+  line: number;
   rule: string;
 }
 

@@ -93,6 +93,17 @@ describe('selectors', () => {
     expect(problems[0]!.hint).toContain('prefix');
   });
 
+  it('refuses words that start or end with a space or a line break', async () => {
+    const folder = await guideWith({ 'claims/c1-tasks.md': claim('quote:\n  in: c1\n  exact: "models like tasks.\\n"') });
+    expect(await problemsOf(folder)).toEqual([expect.objectContaining({ rule: 'wrong-type', line: 5 })]);
+  });
+
+  it('does not offer the same words back as a hint when only the prefix is wrong', async () => {
+    const folder = await guideWith({ 'claims/c1-tasks.md': claim('quote:\n  in: c1\n  exact: models like tasks\n  prefix: "Third "') });
+    const [problem] = await problemsOf(folder);
+    expect(problem!.hint).not.toContain('C1 has');
+  });
+
   it('hints at the exact words when only quotes, dashes or case differ', async () => {
     const folder = await guideWith({ 'claims/c1-tasks.md': claim('quote:\n  in: c1\n  exact: "MODELS LIKE TASKS"') });
     const [problem] = await problemsOf(folder);
@@ -160,6 +171,31 @@ describe('references', () => {
     expect(graph.comments[0]!.quotedBy.map((quote) => quote.comment)).toEqual(['c2', 'c3']);
   });
 
+  it('refuses a quotation nested in a list, where it cannot be matched', async () => {
+    const folder = await guideWith({
+      'thread/c3.md': '---\nlabel: C3\nauthor: A\norder: 3\npermalink: https://example.org/c3\n---\n\n- A point:\n\n  > Made up words.\n'
+    });
+    expect(await problemsOf(folder)).toEqual([expect.objectContaining({ rule: 'nested-quotation', line: 10 })]);
+  });
+
+  it('matches an outside quotation by the words it starts with, not words anywhere in it', async () => {
+    const outside = (exact: string) =>
+      `---\nlabel: C2\nauthor: B\norder: 2\npermalink: https://example.org/c2\noutsideQuotations:\n  - exact: ${exact}\n    source: src1\n---\n\n> Second paragraph says models like tasks.\n\nI disagree: models follow instructions.\n`;
+    const inside = await problemsOf(await guideWith({ 'thread/c2.md': outside('models like') }));
+    expect(inside).toEqual([expect.objectContaining({ rule: 'selector-no-match', line: 7 })]);
+    const start = await problemsOf(await guideWith({ 'thread/c2.md': outside('Second paragraph') }));
+    expect(start).toEqual([expect.objectContaining({ rule: 'ambiguous-quotation', line: 11 })]);
+    expect(start[0]!.message).toContain('quotes C1');
+  });
+
+  it('reports an outside quotation entry that fits more than one blockquote', async () => {
+    const folder = await guideWith({
+      'thread/c1.md':
+        '---\nlabel: C1\nauthor: A\norder: 1\npermalink: https://example.org/c1\noutsideQuotations:\n  - exact: To be\n    source: src1\n---\n\nFirst paragraph with *emphasis in it*, and a [link](https://example.org).\n\n> To be or not to be.\n\n> To be, again.\n\nSecond paragraph says models like tasks.\n'
+    });
+    expect(await problemsOf(folder)).toEqual([expect.objectContaining({ rule: 'selector-ambiguous', line: 7 })]);
+  });
+
   it('reports a quotation that matches several earlier passages', async () => {
     const folder = await guideWith({
       'thread/c3.md':
@@ -178,5 +214,32 @@ describe('sources', () => {
     expect(await problemsOf(folder)).toEqual([
       expect.objectContaining({ rule: 'unchecked-fact', line: 8, message: '`arxiv` is stated but no check covers it' })
     ]);
+  });
+});
+
+describe('findTextQuote', async () => {
+  const { findTextQuote } = await import('../../src/graph/text-quote.ts');
+  const text = 'the cat saw the\ncat, then the  cat (again).';
+
+  it('finds every occurrence, overlapping ones included', () => {
+    expect(findTextQuote('aaa', { exact: 'aa' })).toEqual([
+      { start: 0, end: 2 },
+      { start: 1, end: 3 }
+    ]);
+  });
+
+  it('lets a space in the selector match a line break or several spaces in the text', () => {
+    expect(findTextQuote(text, { exact: 'the cat' }).map((range) => text.slice(range.start, range.end))).toEqual([
+      'the cat',
+      'the\ncat',
+      'the  cat'
+    ]);
+  });
+
+  it('narrows by prefix and suffix, and treats other characters literally', () => {
+    expect(findTextQuote(text, { exact: 'cat', prefix: 'then the ' })).toEqual([{ start: 31, end: 34 }]);
+    expect(findTextQuote(text, { exact: 'cat', suffix: ',' })).toEqual([{ start: 16, end: 19 }]);
+    expect(findTextQuote(text, { exact: '(again).' })).toHaveLength(1);
+    expect(findTextQuote(text, { exact: 'c.t' })).toEqual([]);
   });
 });

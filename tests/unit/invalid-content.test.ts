@@ -21,7 +21,8 @@ describe('invalid content', () => {
         'missing-field',
         'wrong-type',
         'self-relation',
-        'render-empty'
+        'render-empty',
+        'render-failed'
       ])
     );
   });
@@ -43,7 +44,7 @@ describe('invalid content', () => {
     const problems = (error as ContentError).problems;
     const match = problems.find((problem) => problem.rule === expected.rule && problem.file.endsWith(expected.file));
     expect(match, `no ${expected.rule} error on ${expected.file} in:\n${(error as Error).message}`).toBeDefined();
-    if (expected.line !== undefined) expect(match!.line).toBe(expected.line);
+    expect(match!.line).toBe(expected.line);
     expect(match!.severity).toBe('error');
     expect(match!.hint).toBeTruthy();
     expect((error as Error).message).toContain(`${match!.file}${match!.line ? `:${match!.line}` : ''}`);

@@ -31,7 +31,23 @@ describe('loadContent', () => {
       path.join(folder, 'glossary/task.md'),
       Buffer.concat([Buffer.from('---\nterm: task\n---\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' au lait\n')])
     );
-    expect(await problemsOf(folder)).toEqual([expect.objectContaining({ rule: 'not-utf8', line: 5 })]);
+    expect(await problemsOf(folder)).toEqual([expect.objectContaining({ rule: 'not-utf8', line: 5, column: 4 })]);
+  });
+
+  it('counts the column in characters, and tells a real U+FFFD from a bad byte', async () => {
+    const folder = await guideCopy();
+    await writeFile(
+      path.join(folder, 'glossary/task.md'),
+      Buffer.concat([Buffer.from('---\nterm: task\n---\n\n“\uFFFD” Caf'), Buffer.from([0xe9]), Buffer.from('\n')])
+    );
+    expect(await problemsOf(folder)).toEqual([expect.objectContaining({ rule: 'not-utf8', line: 5, column: 8 })]);
+  });
+
+  it('reads files with a byte-order mark and Windows line endings, keeping line numbers', async () => {
+    const crlf = (text: string) => `\uFEFF${text.replace(/\n/g, '\r\n')}`;
+    expect(await problemsOf(await guideWith({ 'glossary/task.md': crlf('---\nterm: task\n---\n\nA thing to do.\n') }))).toEqual([]);
+    const problems = await problemsOf(await guideWith({ 'glossary/task.md': crlf('---\nterm: task\nalias: x\n---\n\nA thing to do.\n') }));
+    expect(problems).toEqual([expect.objectContaining({ rule: 'unknown-field', line: 3 })]);
   });
 
   it('reports a comment, annotation or term without a body', async () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkGuide, compileGuide } from '../../src/compile.ts';
 import { Diagnostics } from '../../src/load/diagnostics.ts';
 import { renderGuide } from '../../src/render/render-guide.ts';
-import { guideCopy } from '../helpers/fixtures.ts';
+import { guideCopy, guideWith } from '../helpers/fixtures.ts';
 
 const parse = (html: string): Root => fromHtml(html, { fragment: true });
 const fragments = (tree: Root, markId: string) => selectAll(`mark[data-mark="${markId}"]`, tree);
@@ -66,6 +66,43 @@ describe('the rendered thread', async () => {
 
   it('renders the guide’s own prose with typographic quotes', () => {
     expect(compiled.rendered.html.annotations.ann1).toContain('guide’s');
+  });
+});
+
+describe('marks that cross or span blocks', () => {
+  it('wraps two spans that overlap without nesting, each whole, each with its reference', async () => {
+    const folder = await guideWith({
+      'claims/c1-crossing.md': '---\nparaphrase: Crossing.\nquote:\n  in: c1\n  exact: paragraph says models\n---\n'
+    });
+    const compiled = await compileGuide(folder, { base: '/' });
+    const c1 = parse(compiled.rendered.html.thread.c1!);
+    for (const [id, exact] of [
+      ['claim-c1-crossing', 'paragraph says models'],
+      ['claim-c1-tasks', 'models like tasks']
+    ] as const) {
+      expect(fragments(c1, id).map((piece) => toText(piece)).join('')).toBe(exact);
+      expect(selectAll(`#${id}`, c1)).toHaveLength(1);
+      expect(selectAll(`a.ref[data-for="${id}"]`, c1)).toHaveLength(1);
+    }
+    // The crossing span's reference follows its last word, inside the other span.
+    expect(toText(selectAll('p', c1)[2]!)).toBe('Second paragraph says models like tasks.');
+    const paragraph = selectAll('p', c1)[2]!.children;
+    const order = selectAll('a.ref, mark[id]', { type: 'root', children: paragraph } as Root).map(
+      (element) => (element as Element).properties.id ?? (element as Element).properties.dataFor
+    );
+    expect(order).toEqual(['quoted-c2-1', 'claim-c1-crossing', 'claim-c1-tasks', 'claim-c1-crossing', 'claim-c1-tasks', 'quoted-c2-1']);
+  });
+
+  it('wraps a span across two paragraphs, with its reference after its last word', async () => {
+    const folder = await guideWith({
+      'thread/c3.md': '---\nlabel: C3\nauthor: A\norder: 3\npermalink: https://example.org/c3\n---\n\nAlpha beta.\n\nGamma delta.\n',
+      'claims/c3-span.md': '---\nparaphrase: Spanning.\nquote:\n  in: c3\n  exact: "beta.\\nGamma"\n---\n'
+    });
+    const compiled = await compileGuide(folder, { base: '/' });
+    const c3 = parse(compiled.rendered.html.thread.c3!);
+    expect(fragments(c3, 'claim-c3-span').map((piece) => toText(piece))).toEqual(['beta.', 'Gamma']);
+    expect(selectAll('p:nth-of-type(2) a.ref[data-for="claim-c3-span"]', c3)).toHaveLength(1);
+    expect(selectAll('p:first-of-type a.ref', c3)).toHaveLength(0);
   });
 });
 

@@ -3,13 +3,21 @@
  * the exchange twice: lines 1–18 with the quoted passages, lines 19–30
  * without them. The thread files, read in order, must give back both.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkGuide } from '../../src/compile.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 
-const capture = (await readFile(path.join(projectRoot, 'content/capture/thread.txt'), 'utf8')).split('\n');
+const captureBytes = await readFile(path.join(projectRoot, 'content/capture/thread.txt'));
+const capture = captureBytes.toString('utf8').split('\n');
+
+it('keeps the capture exactly as received', () => {
+  // The SHA-256 of the thread as it was captured; the capture must never be edited.
+  expect(createHash('sha256').update(captureBytes).digest('hex')).toBe('577a5bcc13d874ea6a24205d701ddf9a61b58a03fd3cf09fc9aeaf11496dcf1c');
+  expect(capture).toHaveLength(30);
+});
 
 describe('the thread files', async () => {
   const { content, graph } = await checkGuide(path.join(projectRoot, 'content'));
