@@ -1,16 +1,28 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
 /**
- * SITE_URL and BASE_PATH let the same build serve from a domain root or from a
- * sub-path such as https://<user>.github.io/<repo>/.
+ * Where the site is published. SITE_URL and BASE_PATH come from the Pages
+ * configuration in the deploy workflow, so a fork publishes to its own
+ * https://<user>.github.io/<repo>/ without edits; without them the site is
+ * built for the root of a local server.
  */
+const site = process.env.SITE_URL || 'http://localhost:4321';
+
+/** "/repo", "repo/" or "" become "/repo/" and "/": Astro wants both slashes. */
+function basePath(path = '') {
+  const trimmed = path.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
 export default defineConfig({
-  site: process.env.SITE_URL,
-  base: process.env.BASE_PATH ?? '/',
+  site,
+  base: basePath(process.env.BASE_PATH),
   trailingSlash: 'always',
   build: { format: 'directory' },
+  integrations: [sitemap()],
   // The guide's Markdown is rendered by the pipeline (src/render); any other
   // Markdown goes through the same unified processor, with the commenters'
   // punctuation left as written.

@@ -25,7 +25,7 @@ export default defineConfig({
   },
   webServer: {
     // Serves the build that `npm run build` made, as GitHub Pages would.
-    command: `node tests/e2e/serve.ts dist ${port}`,
+    command: `node tests/helpers/github-pages-server.ts dist ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000

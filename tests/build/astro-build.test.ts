@@ -1,21 +1,18 @@
 /**
- * `astro build` itself, on fixture guides: a guide with a content error must
- * fail the build (non-zero exit, the error named with file, line and rule),
- * never produce a silently broken site; a valid guide must build, under the
- * root and under a sub-path, with every internal link, asset and fragment
- * resolving.
+ * `astro build` itself. A guide with a content error must fail the build
+ * (non-zero exit, the error named with file, line and rule), never produce a
+ * silently broken site. The shipped guide must build for the root and for a
+ * sub-path and, served as GitHub Pages serves it, every page must be reached
+ * from the home page with no broken link, asset or fragment.
  *
  * The builds share Astro's cache folder, so they run one after another.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Element } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { selectAll } from 'hast-util-select';
 import { describe, expect, it } from 'vitest';
+import { crawl, serve } from '../helpers/crawl.ts';
 import { expectedFor, guideCopy, invalidCases, projectRoot } from '../helpers/fixtures.ts';
 
 const astro = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
@@ -25,12 +22,12 @@ const astro = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 const viteVariables = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
 const childEnvironment = Object.fromEntries(Object.entries(process.env).filter(([name]) => !viteVariables.has(name)));
 
-async function build(content: string, base?: string) {
+async function build(content: string, base?: string, site?: string) {
   const outDir = await mkdtemp(path.join(tmpdir(), 'guide-dist-'));
   const result = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
     cwd: projectRoot,
     encoding: 'utf8',
-    env: { ...childEnvironment, GUIDE_CONTENT: content, BASE_PATH: base, FORCE_COLOR: '0', NO_COLOR: '1' }
+    env: { ...childEnvironment, GUIDE_CONTENT: content, BASE_PATH: base, SITE_URL: site, FORCE_COLOR: '0', NO_COLOR: '1' }
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
 }
@@ -40,55 +37,59 @@ async function htmlFiles(folder: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/**
- * Every root-relative URL in every page must start with the base and point at
- * a file of the build; every fragment must name an id on its page.
- */
-async function brokenLinks(outDir: string, base: string): Promise<string[]> {
-  const pages = new Map<string, Set<string>>();
-  const links: { from: string; url: string }[] = [];
-  for (const file of await htmlFiles(outDir)) {
-    const tree = fromHtml(await readFile(file, 'utf8'));
-    const route = `/${path.relative(outDir, file).split(path.sep).join('/')}`.replace(/index\.html$/, '');
-    pages.set(route, new Set(selectAll('[id]', tree).map((element) => String((element as Element).properties.id))));
-    for (const element of selectAll('[href], [src], blockquote[cite]', tree) as Element[]) {
-      for (const attribute of ['href', 'src', 'cite']) {
-        const value = element.properties[attribute];
-        if (typeof value === 'string') links.push({ from: route, url: value });
-      }
-    }
-  }
-  const broken: string[] = [];
-  for (const { from, url } of links) {
-    if (/^[a-z]+:|^\/\//i.test(url)) continue;
-    const [pathPart, fragment] = url.split('#') as [string, string | undefined];
-    let target = from;
-    if (pathPart !== '') {
-      if (!pathPart.startsWith(base)) {
-        broken.push(`${from}: ${url} is outside the base ${base}`);
-        continue;
-      }
-      target = `/${pathPart.slice(base.length)}`;
-    }
-    const ids = pages.get(target);
-    if (!ids && !existsSync(path.join(outDir, target))) broken.push(`${from}: ${url} leads nowhere`);
-    else if (fragment && ids && !ids.has(decodeURIComponent(fragment))) broken.push(`${from}: ${url} names no id on its page`);
-  }
-  return broken;
+/** The address path of each page of a build, as GitHub Pages serves it. */
+async function pagePaths(outDir: string, base: string): Promise<string[]> {
+  return (await htmlFiles(outDir))
+    .map((file) => path.relative(outDir, file).split(path.sep).join('/'))
+    .filter((file) => file !== '404.html')
+    .map((file) => `${base}${file.replace(/index\.html$/, '')}`)
+    .sort();
 }
 
 const cases = await invalidCases();
 
 describe('astro build', () => {
-  it.each([['/'], ['/reading-guide/']])('builds the guide under %s with no broken internal link', async (base) => {
-    const { status, output, outDir } = await build(path.join(projectRoot, 'content'), base);
+  // BASE_PATH as GitHub's configure-pages gives it: "" for a user site, "/<repo>" for a project.
+  it.each([
+    ['', '/'],
+    ['/reading-guide', '/reading-guide/']
+  ])('builds the guide for BASE_PATH=%j: every page reached from %s, nothing broken', async (basePath, base) => {
+    const site = 'https://reader.github.io';
+    const { status, output, outDir } = await build(path.join(projectRoot, 'content'), basePath, site);
     expect(status, output).toBe(0);
-    const pages = await htmlFiles(outDir);
-    expect(pages.length).toBeGreaterThan(20);
-    expect(await brokenLinks(outDir, base)).toEqual([]);
-    const home = await readFile(path.join(outDir, 'index.html'), 'utf8');
-    expect(home).toContain(`href="${base}claims/`);
-    expect(existsSync(path.join(outDir, '404.html'))).toBe(true);
+    const server = await serve(outDir, base);
+    try {
+      const { pages, broken } = await crawl(server.url);
+      expect(broken).toEqual([]);
+      const built = await pagePaths(outDir, base);
+      expect(built.length).toBeGreaterThan(20);
+      expect([...pages].sort()).toEqual(built);
+
+      // GitHub Pages' behaviour, which the links must survive.
+      const bare = await fetch(new URL('claims', server.url), { redirect: 'manual' });
+      expect(bare.status).toBe(301);
+      expect(bare.headers.get('location')).toBe(`${base}claims/`);
+      const missing = await fetch(new URL('no-such-page/', server.url));
+      expect(missing.status).toBe(404);
+      expect(await missing.text()).toContain('Page not found');
+
+      // Publishing metadata, all absolute and under the base.
+      const sitemap = await (await fetch(new URL('sitemap-0.xml', server.url))).text();
+      expect([...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname).sort()).toEqual(built);
+      expect(await (await fetch(new URL('robots.txt', server.url))).text()).toContain(`Sitemap: ${site}${base}sitemap-index.xml`);
+      expect((await fetch(new URL('.nojekyll', server.url))).status).toBe(200);
+      for (const page of built) {
+        const html = await readFile(path.join(outDir, page.slice(base.length), 'index.html'), 'utf8');
+        expect(html, page).toContain(`<link rel="canonical" href="${site}${page}">`);
+        expect(html, page).toMatch(/<meta name="description" content="[^"]{20,}">/);
+        expect(html, page).toContain(`<meta property="og:image" content="${site}${base}social-card.png">`);
+        expect(html, page).toContain('<meta name="twitter:card" content="summary_large_image">');
+      }
+      expect((await fetch(new URL('social-card.png', server.url))).headers.get('content-type')).toBe('image/png');
+      expect(await readFile(path.join(outDir, '404.html'), 'utf8')).toContain('<meta name="robots" content="noindex">');
+    } finally {
+      server.close();
+    }
   });
 
   it.each(cases)('fails on %s, naming the file, line and rule', async (name) => {

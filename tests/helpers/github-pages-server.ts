@@ -5,7 +5,9 @@
  * status. (`astro preview` allows one preview per machine and is not a model
  * of the host the guide is published to.)
  *
- *   node tests/e2e/serve.ts <dist> <port> [base]
+ *   node tests/helpers/github-pages-server.ts <dist> <port> [base]
+ *
+ * Port 0 picks a free port; the first line printed gives the address.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -48,5 +50,6 @@ const server = createServer(async (request, response) => {
 });
 
 server.listen(Number(portText), '127.0.0.1', () => {
-  console.log(`Serving ${folder} at http://127.0.0.1:${portText}${base}`);
+  const { port } = server.address() as { port: number };
+  console.log(`Serving ${folder} at http://127.0.0.1:${port}${base}`);
 });
