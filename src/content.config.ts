@@ -9,7 +9,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { z } from 'zod';
-import { annotationSchema, claimSchema, commentSchema, pageSchema, sourceSchema, termSchema } from './load/schema.ts';
+import { annotationSchema, claimSchema, commentSchema, cruxSchema, pageSchema, sourceSchema, termSchema } from './load/schema.ts';
 import { guideLoader } from './site/guide-loader.ts';
 
 const root = process.env.GUIDE_CONTENT ?? 'content';
@@ -21,6 +21,7 @@ export const collections = {
   annotations: defineCollection({ loader: guideLoader('annotations', { root }), schema: annotationSchema }),
   sources: defineCollection({ loader: guideLoader('sources', { root }), schema: sourceSchema }),
   glossary: defineCollection({ loader: guideLoader('glossary', { root }), schema: termSchema }),
+  cruxes: defineCollection({ loader: guideLoader('cruxes', { root }), schema: cruxSchema }),
   pages: defineCollection({ loader: guideLoader('pages', { root }), schema: pageSchema }),
   graph: defineCollection({ loader: guideLoader('graph', { root }), schema: z.custom<Record<string, unknown>>() })
 };

@@ -16,6 +16,7 @@ import type {
   CitingKind,
   ClaimNode,
   CommentNode,
+  CruxNode,
   GuideGraph,
   SourceNode,
   Speaker,
@@ -53,6 +54,8 @@ class GraphBuilder {
     this.#addEditorNotes(comments);
     const claims = this.#addClaims();
     const annotations = this.#addAnnotations(claims);
+    this.#checkCounterarguments(claims, annotations);
+    const cruxes = this.#addCruxes(claims);
     this.#addSources();
     const terms = this.#addTerms();
     for (const source of this.#sources.values()) {
@@ -68,12 +71,17 @@ class GraphBuilder {
       claimOrder,
       annotations,
       sources: Object.fromEntries(this.#sources),
-      terms
+      terms,
+      cruxes
     };
   }
 
   #error(entry: { file: string; locate: LoadedEntry['locate'] }, at: DataPath, message: string, rule: Parameters<Diagnostics['error']>[3], hint?: string) {
     this.#diagnostics.error(entry.file, entry.locate(at), message, rule, hint);
+  }
+
+  #warn(entry: { file: string; locate: LoadedEntry['locate'] }, at: DataPath, message: string, rule: Parameters<Diagnostics['warn']>[3], hint?: string) {
+    this.#diagnostics.warn(entry.file, entry.locate(at), message, rule, hint);
   }
 
   #addComments(): LoadedEntry<'thread'>[] {
@@ -355,7 +363,9 @@ class GraphBuilder {
         after: text.slice(range.end, blockEnd === -1 ? text.length : blockEnd),
         citations: this.#citeAll(entry, entry.data.cites, 'claim'),
         relations: [],
-        annotations: []
+        annotations: [],
+        main: entry.data.main,
+        cruxes: []
       };
       comment.claims.push(entry.id);
       comment.marks.push({ id: markId, kind: 'claim', target: entry.id, ...range, href: `/claims/${entry.id}/`, label, title: `Claim ${label}: ${entry.data.paraphrase}` });
@@ -375,6 +385,64 @@ class GraphBuilder {
       }
     }
     return claims;
+  }
+
+  /**
+   * A claim's strongest counterargument must really be one: a counterargument
+   * annotation on it, or a claim attacking it. A main claim must name one; a
+   * claim must cite a source or relate to another claim.
+   */
+  #checkCounterarguments(claims: Record<string, ClaimNode>, annotations: Record<string, AnnotationNode>): void {
+    for (const entry of this.#content.claims) {
+      const claim = claims[entry.id];
+      if (!claim) continue;
+      const counter = entry.data.strongestCounterargument;
+      if (counter !== undefined) {
+        const annotation = annotations[counter];
+        const attacker = claim.relations.find((edge) => edge.claim === counter && edge.type === 'attacks' && edge.direction === 'in');
+        if (annotation?.kind === 'counterargument' && annotation.on === claim.id) {
+          claim.strongestCounterargument = { kind: 'annotation', id: counter };
+        } else if (attacker) {
+          claim.strongestCounterargument = { kind: 'claim', id: counter };
+        } else {
+          this.#error(
+            entry,
+            ['strongestCounterargument'],
+            annotation || claims[counter] ? `\`${counter}\` is not a counterargument to this claim` : `No annotation or claim \`${counter}\``,
+            annotation || claims[counter] ? 'invalid-counterargument' : 'unknown-reference',
+            'Name a counterargument annotation whose `on` is this claim, or a claim with an `attacks` relation to it.'
+          );
+        }
+      } else if (entry.data.main) {
+        this.#warn(entry, ['main'], 'A main claim names no strongest counterargument', 'missing-counterargument', 'Add `strongestCounterargument`: a counterargument annotation on this claim, or a claim that attacks it.');
+      }
+      if (claim.citations.length === 0 && claim.relations.length === 0) {
+        this.#warn(entry, ['quote'], 'This claim neither cites a source nor relates to another claim', 'unsupported-claim', 'Add `cites` or `relations`, so that a reader can follow the claim further.');
+      }
+    }
+    for (const entry of this.#content.annotations) {
+      if (entry.data.cites.length === 0) {
+        this.#warn(entry, ['kind'], 'This annotation cites no source', 'unsourced-annotation', 'Add `cites` with the source and locator that back the annotation.');
+      }
+    }
+  }
+
+  #addCruxes(claims: Record<string, ClaimNode>): Record<string, CruxNode> {
+    const cruxes: Record<string, CruxNode> = {};
+    for (const entry of this.#content.cruxes) {
+      const node: CruxNode = { id: entry.id, claims: [] };
+      for (const [offset, id] of entry.data.claims.entries()) {
+        const claim = claims[id];
+        if (!claim) {
+          if (!this.#claimIds.has(id)) this.#error(entry, ['claims', offset], `No claim \`${id}\``, 'unknown-reference', 'Use the file name (without .md) of a claim in content/claims/.');
+          continue;
+        }
+        node.claims.push(id);
+        claim.cruxes.push(entry.id);
+      }
+      cruxes[entry.id] = node;
+    }
+    return cruxes;
   }
 
   #addAnnotations(claims: Record<string, ClaimNode>): Record<string, AnnotationNode> {

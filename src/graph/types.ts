@@ -91,6 +91,17 @@ export interface ClaimNode {
   citations: Citation[];
   relations: RelationEdge[];
   annotations: string[];
+  /** A main claim of its commenter. */
+  main: boolean;
+  /** The strongest counterargument: an annotation on this claim, or a claim attacking it. */
+  strongestCounterargument?: { kind: 'annotation' | 'claim'; id: string };
+  /** The cruxes this claim is part of. */
+  cruxes: string[];
+}
+
+export interface CruxNode {
+  id: string;
+  claims: string[];
 }
 
 export interface AnnotationNode {
@@ -135,4 +146,5 @@ export interface GuideGraph {
   annotations: Record<string, AnnotationNode>;
   sources: Record<string, SourceNode>;
   terms: Record<string, TermNode>;
+  cruxes: Record<string, CruxNode>;
 }

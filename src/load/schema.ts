@@ -53,7 +53,7 @@ export const citation = z.strictObject({
   note: z.string().min(1).optional().describe('what this part of the source shows, in the guide’s words')
 });
 
-export const relationTypes = ['supports', 'attacks', 'qualifies', 'asks-about'] as const;
+export const relationTypes = ['supports', 'attacks', 'qualifies', 'concedes', 'asks-about'] as const;
 export const relationType = z.enum(relationTypes).describe(`one of: ${relationTypes.join(', ')}`);
 
 export const relation = z.strictObject({
@@ -114,7 +114,14 @@ export const claimSchema = z.strictObject({
     .describe('the claim in one sentence, in the guide’s words, that its author would accept'),
   quote: threadQuote.describe('where the claim is made: the comment id and the exact words'),
   cites: z.array(citation).default([]).describe('sources the claim relies on or that bear on it'),
-  relations: z.array(relation).default([]).describe('how this claim relates to other claims')
+  relations: z.array(relation).default([]).describe('how this claim relates to other claims'),
+  main: z
+    .boolean()
+    .default(false)
+    .describe('true for a commenter’s main claims, each of which must name its strongest counterargument'),
+  strongestCounterargument: id(
+    'the strongest counterargument to this claim: a counterargument annotation on it, or a claim that attacks it'
+  ).optional()
 });
 
 export const annotationSchema = z
@@ -132,7 +139,7 @@ export const annotationSchema = z
   });
 
 /** Bibliographic fields that a check in `checked` must cover before they are shown. */
-export const factFields = ['title', 'authors', 'issued', 'url', 'arxiv', 'doi', 'publisher', 'container'] as const;
+export const factFields = ['title', 'authors', 'issued', 'url', 'arxiv', 'doi', 'publisher', 'container', 'volume', 'issue'] as const;
 export type FactField = (typeof factFields)[number];
 
 export const sourceTypes = ['preprint', 'article', 'scenario', 'blog-post', 'forum-post', 'report', 'book'] as const;
@@ -146,28 +153,28 @@ export const sourceSchema = z.strictObject({
     .min(1)
     .optional()
     .describe('the authors, in order, as the work lists them; leave out until checked'),
-  additionalAuthors: z
-    .number()
-    .int()
-    .positive()
+  moreAuthors: z
+    .union([z.number().int().positive(), z.literal(true)])
     .optional()
-    .describe('how many further authors the work lists beyond `authors`'),
+    .describe('how many further authors the work lists beyond `authors`, or `true` when the number is not checked'),
   issued: z
     .string()
     .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
     .optional()
     .describe('when it was published: YYYY, YYYY-MM or YYYY-MM-DD'),
-  url: z.url().describe('the canonical link to the original'),
+  url: z.url().optional().describe('the canonical link to the original; leave out until checked'),
   arxiv: z
     .string()
     .regex(/^\d{4}\.\d{4,5}$/, 'must be a new-style arXiv id such as 2509.15541')
     .optional(),
   doi: z
     .string()
-    .regex(/^10\.\d{4,9}\/\S+$/, 'must be a DOI such as 10.1007/s11023-012-9281-3')
+    .regex(/^10\.\d{4,9}\/\S+$/, 'must be a DOI such as 10.1000/182')
     .optional(),
   publisher: z.string().min(1).optional().describe('the organisation that published it'),
   container: z.string().min(1).optional().describe('the journal, proceedings or site it appeared in'),
+  volume: z.string().min(1).optional().describe('the volume of the journal'),
+  issue: z.string().min(1).optional().describe('the issue of the journal'),
   checked: z
     .array(
       z.strictObject({
@@ -190,9 +197,18 @@ export const termSchema = z.strictObject({
   occurrences: z.array(threadQuote).default([]).describe('places in the thread where the term is used')
 });
 
+export const cruxSchema = z.strictObject({
+  question: z.string().min(1).describe('the question the disagreement turns on, in one sentence'),
+  claims: z
+    .array(id('a claim on either side of the crux'))
+    .min(2)
+    .describe('the claims, on both sides, whose disagreement the crux names')
+});
+
 export const pageSchema = z.strictObject({
   title: z.string().min(1),
-  description: z.string().min(1).describe('one sentence for link previews and search results')
+  description: z.string().min(1).describe('one sentence for link previews and search results'),
+  nav: z.string().min(1).optional().describe('the page’s label in the site’s navigation, if it has one')
 });
 
 export const guideSchema = z.strictObject({
@@ -229,6 +245,7 @@ export type AnnotationData = z.output<typeof annotationSchema>;
 export type SourceData = z.output<typeof sourceSchema>;
 export type TermData = z.output<typeof termSchema>;
 export type PageData = z.output<typeof pageSchema>;
+export type CruxData = z.output<typeof cruxSchema>;
 export type GuideData = z.output<typeof guideSchema>;
 export type TextQuoteSelector = z.output<typeof textQuoteSelector>;
 export type ThreadQuote = z.output<typeof threadQuote>;
@@ -243,6 +260,7 @@ export const collections = {
   annotations: annotationSchema,
   sources: sourceSchema,
   glossary: termSchema,
+  cruxes: cruxSchema,
   pages: pageSchema
 } as const;
 

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import { createMarkdownProcessor, type MarkdownRenderer, type RehypePlugins } from '@astrojs/markdown-remark';
 import type { PhrasingContent } from 'mdast';
 import type { VFileMessage } from 'vfile-message';
 import type { Diagnostics, Point } from '../load/diagnostics.ts';
@@ -16,6 +16,7 @@ import { firstLine, type LoadedContent, type LoadedEntry } from '../load/load-co
 import type { CollectionName } from '../load/schema.ts';
 import type { CommentNode, GuideGraph } from '../graph/types.ts';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
+import { rehypeCanonicalArxiv } from './rehype-canonical-arxiv.ts';
 import { remarkThreadMarks, type CommentPlan, type QuotationPlan } from './remark-thread-marks.ts';
 
 export interface RenderOptions {
@@ -53,7 +54,7 @@ async function renderAll(
   }
   const markdown = {
     gfm: true,
-    rehypePlugins: [[rehypeBaseLinks, { base: options.base }]] as [typeof rehypeBaseLinks, { base: string }][]
+    rehypePlugins: [rehypeCanonicalArxiv, [rehypeBaseLinks, { base: options.base }]] as RehypePlugins
   };
   const thread = await createMarkdownProcessor({
     ...markdown,
@@ -171,8 +172,11 @@ function planComment(comment: CommentNode, content: LoadedContent, graph: GuideG
     const source = content.sources.find((candidate) => candidate.id === quotes.source)!;
     const caption: PhrasingContent[] = [text('Quoted from '), link(`/sources/${source.id}/`, source.data.short)];
     if (quotes.locator) caption.push(text(`, ${quotes.locator}`));
-    caption.push(text(' ('), link(source.data.url, 'original'), text(')'));
-    return { id: quotation.id, start: quotation.start, end: quotation.end, kind: 'outside', citeUrl: source.data.url, caption };
+    const original = source.data.url;
+    if (original) caption.push(text(' ('), link(original, 'original'), text(')'));
+    // Without a checked address for the work, the quotation cites the guide's page on it.
+    const citeUrl = original ?? `/sources/${source.id}/`;
+    return { id: quotation.id, start: quotation.start, end: quotation.end, kind: 'outside', citeUrl, caption };
   });
   return { text: comment.text, marks: comment.marks, quotations };
 }

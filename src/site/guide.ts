@@ -107,6 +107,7 @@ const relationWords: Record<RelationEdge['type'], [outgoing: string, incoming: s
   supports: ['Supports', 'Supported by'],
   attacks: ['Attacks', 'Attacked by'],
   qualifies: ['Qualifies', 'Qualified by'],
+  concedes: ['Concedes to', 'Conceded by'],
   'asks-about': ['Asks about', 'Asked about by']
 };
 
@@ -128,12 +129,13 @@ export function loadGuide(): Promise<Guide> {
 async function readGuide(): Promise<Guide> {
   const graphEntry = await getEntry('graph', graphEntryId);
   if (!graphEntry) throw new Error('The content graph is missing: the content loader did not run');
-  const [thread, claims, annotations, sources, glossary, pages] = await Promise.all([
+  const [thread, claims, annotations, sources, glossary, cruxes, pages] = await Promise.all([
     getCollection('thread'),
     getCollection('claims'),
     getCollection('annotations'),
     getCollection('sources'),
     getCollection('glossary'),
+    getCollection('cruxes'),
     getCollection('pages')
   ]);
   const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((entry) => [entry.id, entry]));
@@ -143,6 +145,7 @@ async function readGuide(): Promise<Guide> {
     annotations: byId(annotations),
     sources: byId(sources),
     glossary: byId(glossary),
+    cruxes: byId(cruxes),
     pages: byId(pages)
   });
 }

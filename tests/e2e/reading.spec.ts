@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
 const capture = readFileSync(new URL('../../content/capture/thread.txt', import.meta.url), 'utf8').split('\n');
@@ -66,10 +66,13 @@ test('a claim mark leads to its page, on to a source, and back to the exact spot
   await page.goto('/');
   const mark = page.locator('#claim-a2-ablations');
   await expect(mark).toContainText('I disagree with this');
-  await page.locator('a.ref[data-for="claim-a2-ablations"]').click();
+  const reference = page.locator('a.ref[data-for="claim-a2-ablations"]');
+  const label = await reference.getAttribute('data-label');
+  expect(label).toMatch(/^C\d+$/);
+  await reference.click();
 
   await expect(page).toHaveURL(/\/claims\/a2-ablations\/$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Claim C16');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Claim ${label}`);
   await expect(page.getByText('Made by Commenter A, in A2')).toBeVisible();
   await expect(page.locator('.guide-voice', { hasText: 'The guide’s paraphrase' })).toContainText('beyond-episode preferences');
   await expect(page.locator('.in-context mark')).toHaveText(/^I disagree with this, for Appendix M/);
@@ -110,7 +113,8 @@ test('a quotation leads back to what it quotes, and that spot forward to the rep
 
 test('claims and sources are listed on their index pages', async ({ page }) => {
   await page.goto('/claims/');
-  await expect(page.locator('.claim-ref')).toHaveCount(19);
+  const claimFiles = readdirSync(new URL('../../content/claims/', import.meta.url)).filter((file) => file.endsWith('.md'));
+  await expect(page.locator('.claim-ref')).toHaveCount(claimFiles.length);
   await page.goto('/sources/');
   for (const title of ['AI 2027', 'Stress Testing Deliberative Alignment for Anti-Scheming Training', 'Frontier Models are Capable of In-context Scheming']) {
     await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();

@@ -47,8 +47,8 @@ export async function guideWith(files: Record<string, string>): Promise<string> 
   return folder;
 }
 
-/** The problems a check of `folder` reports; empty when it passes. */
-export async function problemsOf(folder: string) {
+/** Every problem a check of `folder` reports, errors and warnings. */
+export async function allProblemsOf(folder: string) {
   const { checkGuide } = await import('../../src/compile.ts');
   const { ContentError } = await import('../../src/load/diagnostics.ts');
   try {
@@ -58,4 +58,14 @@ export async function problemsOf(folder: string) {
     if (error instanceof ContentError) return error.problems;
     throw error;
   }
+}
+
+/** The errors a check of `folder` reports; empty when it passes. */
+export async function problemsOf(folder: string) {
+  return (await allProblemsOf(folder)).filter((problem) => problem.severity === 'error');
+}
+
+/** The warnings a check of `folder` reports. */
+export async function warningsOf(folder: string) {
+  return (await allProblemsOf(folder)).filter((problem) => problem.severity === 'warning');
 }

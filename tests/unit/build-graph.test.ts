@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGuide } from '../../src/compile.ts';
-import { guideCopy, guideWith, problemsOf } from '../helpers/fixtures.ts';
+import { guideCopy, guideWith, problemsOf, warningsOf } from '../helpers/fixtures.ts';
 
 const claim = (fields: string) => `---\nparaphrase: A claim.\n${fields}\n---\n`;
 
@@ -19,6 +19,7 @@ describe('the graph of the minimal guide', async () => {
       { type: 'attacks', direction: 'out', claim: 'c1-tasks', note: 'B answers A directly.' }
     ]);
     expect(graph.claims['c1-tasks']!.relations).toEqual([
+      { type: 'supports', direction: 'in', claim: 'c1-emphasis', note: undefined },
       { type: 'attacks', direction: 'in', claim: 'c2-disagree', note: 'B answers A directly.' }
     ]);
   });
@@ -241,5 +242,46 @@ describe('findTextQuote', async () => {
     expect(findTextQuote(text, { exact: 'cat', suffix: ',' })).toEqual([{ start: 16, end: 19 }]);
     expect(findTextQuote(text, { exact: '(again).' })).toHaveLength(1);
     expect(findTextQuote(text, { exact: 'c.t' })).toEqual([]);
+  });
+});
+
+describe('counterarguments, cruxes and warnings', () => {
+  const tasks = (extra: string) =>
+    `---\nparaphrase: Models like tasks.\nquote:\n  in: c1\n  exact: models like tasks\ncites:\n  - source: src1\n${extra}\n---\n`;
+
+  it('accepts as strongest counterargument a counterargument annotation on the claim, or a claim attacking it', async () => {
+    const byAnnotation = await checkGuide(await guideWith({ 'claims/c1-tasks.md': tasks('main: true\nstrongestCounterargument: ann1') }));
+    expect(byAnnotation.graph.claims['c1-tasks']).toMatchObject({ main: true, strongestCounterargument: { kind: 'annotation', id: 'ann1' } });
+    expect(byAnnotation.warnings).toEqual([]);
+    const byClaim = await checkGuide(await guideWith({ 'claims/c1-tasks.md': tasks('strongestCounterargument: c2-disagree') }));
+    expect(byClaim.graph.claims['c1-tasks']!.strongestCounterargument).toEqual({ kind: 'claim', id: 'c2-disagree' });
+  });
+
+  it('refuses a strongest counterargument that does not argue against the claim', async () => {
+    const supporting = await problemsOf(await guideWith({ 'claims/c1-tasks.md': tasks('strongestCounterargument: c1-emphasis') }));
+    expect(supporting).toEqual([expect.objectContaining({ rule: 'invalid-counterargument', line: 8 })]);
+    const missing = await problemsOf(await guideWith({ 'claims/c1-tasks.md': tasks('strongestCounterargument: nothing') }));
+    expect(missing).toEqual([expect.objectContaining({ rule: 'unknown-reference', line: 8 })]);
+  });
+
+  it('warns about a main claim without a counterargument, a claim with nothing to follow and an unsourced annotation', async () => {
+    const folder = await guideWith({
+      'claims/c1-tasks.md': tasks('main: true'),
+      'claims/c1-emphasis.md': '---\nparaphrase: Alone.\nquote:\n  in: c1\n  exact: with emphasis in it\n---\n',
+      'annotations/ann1.md': '---\nkind: context\non: c1-tasks\n---\n\nUnsourced.\n'
+    });
+    const warnings = await warningsOf(folder);
+    expect(warnings.map((warning) => warning.rule).sort()).toEqual(['missing-counterargument', 'unsourced-annotation', 'unsupported-claim']);
+    expect(await problemsOf(folder)).toEqual([]);
+  });
+
+  it('links a crux to the claims on both sides, and reports an unknown one', async () => {
+    const crux = (claims: string) => `---\nquestion: Do models like tasks?\nclaims: [${claims}]\n---\n\nWhere they differ.\n`;
+    const { graph } = await checkGuide(await guideWith({ 'cruxes/tasks.md': crux('c1-tasks, c2-disagree') }));
+    expect(graph.cruxes.tasks).toEqual({ id: 'tasks', claims: ['c1-tasks', 'c2-disagree'] });
+    expect(graph.claims['c2-disagree']!.cruxes).toEqual(['tasks']);
+    expect(await problemsOf(await guideWith({ 'cruxes/tasks.md': crux('c1-tasks, c9') }))).toEqual([
+      expect.objectContaining({ rule: 'unknown-reference', line: 3 })
+    ]);
   });
 });

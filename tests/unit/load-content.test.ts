@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/load/diagnostics.ts';
 import { loadContent } from '../../src/load/load-content.ts';
 import { checkMarkdownSafety, indexText, parseMarkdown, urlScheme } from '../../src/load/markdown.ts';
-import { guideCopy, guideWith, problemsOf } from '../helpers/fixtures.ts';
+import { guideCopy, guideWith, problemsOf, warningsOf } from '../helpers/fixtures.ts';
 
 describe('loadContent', () => {
   it('loads every collection, with ids from file names', async () => {
@@ -56,7 +56,7 @@ describe('loadContent', () => {
   });
 
   it('warns about, and skips, a file that is not Markdown', async () => {
-    const problems = await problemsOf(await guideWith({ 'claims/notes.txt': 'scratch' }));
+    const problems = await warningsOf(await guideWith({ 'claims/notes.txt': 'scratch' }));
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', rule: 'ignored-file', file: expect.stringMatching(/notes\.txt$/) })]);
   });
 

@@ -131,3 +131,38 @@ describe('render failures', () => {
     ]);
   });
 });
+
+describe('canonicalArxiv', async () => {
+  const { canonicalArxiv } = await import('../../src/render/rehype-canonical-arxiv.ts');
+
+  it('sends every form of an arXiv link to the abstract page', () => {
+    for (const href of [
+      'https://www.arxiv.org/abs/2509.15541',
+      'http://arxiv.org/abs/2509.15541v2',
+      'https://arxiv.org/pdf/2509.15541',
+      'https://arxiv.org/pdf/2509.15541v1.pdf'
+    ]) {
+      expect(canonicalArxiv(href)).toBe('https://arxiv.org/abs/2509.15541');
+    }
+  });
+
+  it('leaves other links alone', () => {
+    expect(canonicalArxiv('https://example.org/abs/2509.15541')).toBeUndefined();
+    expect(canonicalArxiv('https://arxiv.org/list/cs.AI/recent')).toBeUndefined();
+    expect(canonicalArxiv('/claims/x/')).toBeUndefined();
+  });
+});
+
+describe('links in the shipped thread', async () => {
+  const { projectRoot } = await import('../helpers/fixtures.ts');
+  const compiled = await compileGuide(`${projectRoot}/content`, { base: '/' });
+  const a2 = parse(compiled.rendered.html.thread.a2!);
+
+  it('point at the canonical arXiv page while showing the commenter’s own text', () => {
+    const links = selectAll('a[href^="https://arxiv.org/abs/"]', a2) as Element[];
+    expect(links.map((link) => [toText(link), link.properties.href])).toEqual([
+      ['https://www.arxiv.org/abs/2509.15541', 'https://arxiv.org/abs/2509.15541'],
+      ['https://arxiv.org/abs/2412.04984', 'https://arxiv.org/abs/2412.04984']
+    ]);
+  });
+});
