@@ -229,6 +229,7 @@ export const guideSchema = z.strictObject({
     )
     .describe('the people in the thread, by neutral key'),
   editors: z.string().min(1).describe('how the guide names its own voice, such as "the guide’s editors"'),
+  published: isoDate.describe('when the guide was first published: the date of claims and annotations that give none'),
   editorNotes: z
     .array(z.string().min(1))
     .default([])

@@ -6,6 +6,7 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { CollectionName, GuideData } from '../load/schema.ts';
 import type { ClaimNode, GuideGraph, RelationEdge, Speaker } from '../graph/types.ts';
+import type { GuideSnapshot } from '../export/snapshot.ts';
 import { graphEntryId, type GraphData } from './guide-loader.ts';
 
 
@@ -90,6 +91,25 @@ export class Guide {
   /** "Commenter A", or the outside work's short name. */
   speakerName(speaker: Speaker): string {
     return speaker.kind === 'commenter' ? this.commenterName(speaker.key) : this.entry('sources', speaker.source).data.short;
+  }
+
+  /** The graph and every entry's data, for the exports. */
+  snapshot(siteUrl: string): GuideSnapshot {
+    const data = <C extends CollectionName>(collection: C) =>
+      Object.fromEntries(this.entries(collection).map((entry) => [entry.id, entry.data])) as Record<string, CollectionEntry<C>['data']>;
+    return {
+      meta: this.meta,
+      graph: this.graph,
+      comments: data('thread'),
+      claims: data('claims'),
+      annotations: Object.fromEntries(
+        this.entries('annotations').map((entry) => [entry.id, { data: entry.data, body: (entry.body ?? '').trim(), html: entry.rendered?.html ?? '' }])
+      ),
+      sources: data('sources'),
+      terms: data('glossary'),
+      cruxes: data('cruxes'),
+      siteUrl
+    };
   }
 
   /** Relations grouped under headings that read in the claim's direction. */

@@ -1,0 +1,51 @@
+/**
+ * `/feed.xml`: an Atom feed of the guide's annotations, newest first, so that
+ * readers can follow new annotations as they are added. Dates come from the
+ * content, never from the clock, so two builds of one commit give one feed.
+ */
+import { Feed } from 'feed';
+import { absolute, type GuideSnapshot } from './snapshot.ts';
+
+/** Root-relative links in rendered HTML, made absolute for feed readers. */
+function absoluteLinks(snapshot: GuideSnapshot, html: string): string {
+  const origin = new URL(snapshot.siteUrl).origin;
+  return html.replace(/\b(href|src)="\/(?!\/)/g, `$1="${origin}/`);
+}
+
+export function annotationFeed(snapshot: GuideSnapshot): string {
+  const { graph, meta } = snapshot;
+  const entries = Object.keys(graph.annotations)
+    .map((id) => ({ id, node: graph.annotations[id]!, entry: snapshot.annotations[id]!, created: snapshot.annotations[id]!.data.created ?? meta.published }))
+    .sort((a, b) => b.created.localeCompare(a.created) || a.id.localeCompare(b.id));
+  const newest = entries[0]?.created ?? meta.published;
+  const home = absolute(snapshot, '/');
+  const feed = new Feed({
+    id: home,
+    title: `${meta.title}: annotations`,
+    description: meta.description,
+    link: home,
+    language: 'en',
+    updated: new Date(`${newest}T00:00:00Z`),
+    generator: false,
+    copyright: `The guide’s annotations: ${meta.license.name} (${meta.license.url})`,
+    feedLinks: { atom: absolute(snapshot, '/feed.xml') },
+    author: { name: meta.editors, link: home }
+  });
+  for (const { id, node, entry, created } of entries) {
+    const on = node.on ? graph.claims[node.on] : undefined;
+    const kind = node.kind.charAt(0).toUpperCase() + node.kind.slice(1);
+    const subject = on ? `claim ${on.label}: ${snapshot.claims[node.on!]!.paraphrase}` : `“${node.exact}”`;
+    const url = absolute(snapshot, `/annotations/${id}/`);
+    feed.addItem({
+      id: url,
+      link: url,
+      title: `${kind} on ${subject}`,
+      date: new Date(`${created}T00:00:00Z`),
+      published: new Date(`${created}T00:00:00Z`),
+      content: absoluteLinks(snapshot, entry.html),
+      author: [{ name: entry.data.contributor ?? meta.editors }],
+      category: [{ term: node.kind }]
+    });
+  }
+  return feed.atom1();
+}

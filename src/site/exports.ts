@@ -1,0 +1,39 @@
+/**
+ * The open-data exports, one per file at a fixed path, each generated from the
+ * same graph the pages read. Listed here once: the endpoints, the footer and
+ * the Open data page all take them from this list.
+ */
+import type { APIContext } from 'astro';
+import { loadGuide } from './guide.ts';
+import type { GuideSnapshot } from '../export/snapshot.ts';
+
+export interface ExportFile {
+  path: string;
+  label: string;
+  format: string;
+  description: string;
+}
+
+export const exportFiles: ExportFile[] = [
+  {
+    path: '/annotations.jsonld',
+    label: 'Annotations',
+    format: 'W3C Web Annotation (JSON-LD)',
+    description: 'Every claim and annotation, targeting the original comments with text quote and position selectors.'
+  },
+  { path: '/argument-map.json', label: 'Argument map', format: 'JSON', description: 'Claims as nodes and their typed relations as edges.' },
+  { path: '/argument-map.argdown', label: 'Argument map', format: 'Argdown', description: 'The same claims and relations, for Argdown’s tools.' },
+  { path: '/references.bib', label: 'References', format: 'BibLaTeX', description: 'Every source, with its checked facts only.' },
+  { path: '/references.json', label: 'References', format: 'CSL-JSON', description: 'The same sources, for citation managers.' },
+  { path: '/feed.xml', label: 'New annotations', format: 'Atom feed', description: 'The guide’s annotations, newest first.' }
+];
+
+/** The guide as the exports see it, with absolute URLs under the site's address. */
+export async function exportSnapshot(context: Pick<APIContext, 'site'>): Promise<GuideSnapshot> {
+  const guide = await loadGuide();
+  return guide.snapshot(new URL(import.meta.env.BASE_URL, context.site).href);
+}
+
+export function respond(body: string, type: string): Response {
+  return new Response(body, { headers: { 'content-type': `${type}; charset=utf-8` } });
+}
