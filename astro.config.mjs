@@ -2,6 +2,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { searchIndex } from './src/site/search-index.ts';
 
 /**
  * Where the site is published. SITE_URL and BASE_PATH come from the Pages
@@ -22,7 +23,7 @@ export default defineConfig({
   base: basePath(process.env.BASE_PATH),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [sitemap()],
+  integrations: [sitemap(), searchIndex()],
   // The guide's Markdown is rendered by the pipeline (src/render); any other
   // Markdown goes through the same unified processor, with the commenters'
   // punctuation left as written.

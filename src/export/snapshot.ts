@@ -16,6 +16,8 @@ export interface GuideSnapshot {
   sources: Record<string, SourceData>;
   terms: Record<string, TermData>;
   cruxes: Record<string, CruxData>;
+  /** The Markdown bodies of sources, glossary terms and cruxes, by id. */
+  bodies: { sources: Record<string, string>; glossary: Record<string, string>; cruxes: Record<string, string> };
   /** The site's absolute address with its base path, ending in "/", such as https://x.github.io/repo/. */
   siteUrl: string;
 }
@@ -43,6 +45,11 @@ export function snapshotOf(compiled: CompiledGuide, siteUrl: string): GuideSnaps
     sources: byId(content.sources, (entry) => entry.data),
     terms: byId(content.glossary, (entry) => entry.data),
     cruxes: byId(content.cruxes, (entry) => entry.data),
+    bodies: {
+      sources: byId(content.sources, (entry) => entry.body.trim()),
+      glossary: byId(content.glossary, (entry) => entry.body.trim()),
+      cruxes: byId(content.cruxes, (entry) => entry.body.trim())
+    },
     siteUrl
   };
 }

@@ -4,7 +4,7 @@
  * SmartyPants off), so that offsets into the text found here are offsets into
  * the tree the render plugins receive.
  */
-import type { Blockquote, InlineCode, Nodes, Root, Text } from 'mdast';
+import type { Blockquote, InlineCode, Nodes, Root, RootContent, Text } from 'mdast';
 import { phrasing } from 'mdast-util-phrasing';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -40,12 +40,15 @@ export interface TextIndex {
   leaves: TextLeaf[];
   /** Blockquotes that are direct children of the root: the quotations. */
   quotations: BlockRange<Blockquote>[];
+  /** Every direct child of the root, with the text it spans. */
+  blocks: BlockRange<RootContent>[];
 }
 
 export function indexText(tree: Root): TextIndex {
   let text = '';
   const leaves: TextLeaf[] = [];
   const quotations: BlockRange<Blockquote>[] = [];
+  const blocks: BlockRange<RootContent>[] = [];
   const walk = (node: Nodes, depth: number): void => {
     if (node.type === 'text' || node.type === 'inlineCode') {
       leaves.push({ node, start: text.length, end: text.length + node.value.length });
@@ -59,10 +62,16 @@ export function indexText(tree: Root): TextIndex {
     if (node.type !== 'root' && !phrasing(node) && text.length > 0 && !text.endsWith('\n')) text += '\n';
     const start = text.length;
     if ('children' in node) for (const child of node.children) walk(child, depth + 1);
+    if (depth === 1) blocks.push({ node: node as RootContent, start, end: text.length });
     if (node.type === 'blockquote' && depth === 1) quotations.push({ node, start, end: text.length });
   };
   walk(tree, 0);
-  return { text, leaves, quotations };
+  return { text, leaves, quotations, blocks };
+}
+
+/** The text a reader sees in a Markdown body, without its markup. */
+export function plainText(markdown: string): string {
+  return indexText(parseMarkdown(markdown)).text;
 }
 
 const safeSchemes = new Set(['http', 'https', 'mailto']);

@@ -18,12 +18,13 @@
  * text is not the text the graph resolved selectors against, which would mean
  * the pipeline parsed it differently.
  */
-import type { Blockquote, InlineCode, Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
+import type { BlockContent, InlineCode, Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { visitParents } from 'unist-util-visit-parents';
 import { indexText, type TextLeaf } from '../load/markdown.ts';
 import type { Mark, MarkKind } from '../graph/types.ts';
+import type { Sidenote } from './sidenotes.ts';
 
 export interface QuotationPlan {
   id: string;
@@ -40,6 +41,7 @@ export interface CommentPlan {
   text: string;
   marks: readonly Mark[];
   quotations: readonly QuotationPlan[];
+  sidenotes: readonly Sidenote[];
 }
 
 export interface RemarkThreadMarksOptions {
@@ -54,10 +56,11 @@ interface GuideElement extends Parent {
   children: PhrasingContent[];
 }
 
-interface GuideFigure extends Parent {
-  type: 'guideFigure';
-  data: { hName: 'figure'; hProperties: Record<string, string | string[]> };
-  children: (Blockquote | GuideElement)[];
+/** A block rendered as the element `data.hName`: figures for quotations, the notes in the margin. */
+interface GuideBlock extends Parent {
+  type: 'guideBlock';
+  data: { hName: string; hProperties: Record<string, string | string[]> };
+  children: (BlockContent | GuideElement | GuideBlock)[];
 }
 
 declare module 'mdast' {
@@ -66,12 +69,18 @@ declare module 'mdast' {
   }
   interface RootContentMap {
     guideElement: GuideElement;
-    guideFigure: GuideFigure;
+    guideBlock: GuideBlock;
   }
   interface BlockContentMap {
-    guideFigure: GuideFigure;
+    guideBlock: GuideBlock;
   }
 }
+
+const block = (hName: string, hProperties: Record<string, string | string[]>, children: GuideBlock['children']): GuideBlock => ({
+  type: 'guideBlock',
+  data: { hName, hProperties },
+  children
+});
 
 const element = (
   hName: string,
@@ -92,8 +101,33 @@ export const remarkThreadMarks: Plugin<[RemarkThreadMarksOptions], Root> = (opti
     });
   }
   wrapMarks(tree, index.leaves, plan.marks, file);
+  addSidenotes(tree, index.blocks, plan.sidenotes);
   figureQuotations(tree, plan, index.quotations, file);
 };
+
+/**
+ * Puts the notes on a block's marked words right after the block, as a
+ * `<details>` element: on wide screens the stylesheet shows it open in the
+ * margin, on narrow ones it folds into the text and opens on demand; either
+ * way it is in the page, without any script.
+ */
+function addSidenotes(tree: Root, blocks: ReturnType<typeof indexText>['blocks'], sidenotes: readonly Sidenote[]): void {
+  for (const range of [...blocks].reverse()) {
+    const notes = sidenotes.filter((note) => note.start >= range.start && note.start < range.end);
+    if (notes.length === 0) continue;
+    const aside = block('details', { className: ['sidenotes'] }, [
+      block('summary', {}, [{ type: 'text', value: `Notes: ${notes.map((note) => note.label).join(' · ')}` } as never]),
+      ...notes.map((note) =>
+        block(
+          'div',
+          { className: ['sidenote', `sidenote--${note.kind}`], id: note.id },
+          note.lines.map((line) => block('p', { className: line.className.split(' '), ...(line.id ? { id: line.id } : {}) }, line.content as never[]))
+        )
+      )
+    ]);
+    tree.children.splice(tree.children.indexOf(range.node) + 1, 0, aside);
+  }
+}
 
 function wrapMarks(tree: Root, leaves: readonly TextLeaf[], marks: readonly Mark[], file: VFile): void {
   if (marks.length === 0) return;
@@ -189,11 +223,10 @@ function figureQuotations(
   for (const [offset, quotation] of quotations.entries()) {
     const quotationPlan = plan.quotations[offset]!;
     quotation.node.data = { ...quotation.node.data, hProperties: { cite: quotationPlan.citeUrl } };
-    const figure: GuideFigure = {
-      type: 'guideFigure',
-      data: { hName: 'figure', hProperties: { id: quotationPlan.id, className: ['quotation', `quotation--${quotationPlan.kind}`] } },
-      children: [quotation.node, element('figcaption', {}, quotationPlan.caption)]
-    };
+    const figure = block('figure', { id: quotationPlan.id, className: ['quotation', `quotation--${quotationPlan.kind}`] }, [
+      quotation.node,
+      element('figcaption', {}, quotationPlan.caption)
+    ]);
     tree.children.splice(tree.children.indexOf(quotation.node), 1, figure);
   }
 }

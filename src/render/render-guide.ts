@@ -18,6 +18,7 @@ import type { CommentNode, GuideGraph } from '../graph/types.ts';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
 import { rehypeCanonicalArxiv } from './rehype-canonical-arxiv.ts';
 import { remarkThreadMarks, type CommentPlan, type QuotationPlan } from './remark-thread-marks.ts';
+import { planSidenotes } from './sidenotes.ts';
 
 export interface RenderOptions {
   /** The site's base path, such as `/` or `/guide/`. */
@@ -178,7 +179,7 @@ function planComment(comment: CommentNode, content: LoadedContent, graph: GuideG
     const citeUrl = original ?? `/sources/${source.id}/`;
     return { id: quotation.id, start: quotation.start, end: quotation.end, kind: 'outside', citeUrl, caption };
   });
-  return { text: comment.text, marks: comment.marks, quotations };
+  return { text: comment.text, marks: comment.marks, quotations, sidenotes: planSidenotes(comment, content, graph) };
 }
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });

@@ -97,6 +97,8 @@ export class Guide {
   snapshot(siteUrl: string): GuideSnapshot {
     const data = <C extends CollectionName>(collection: C) =>
       Object.fromEntries(this.entries(collection).map((entry) => [entry.id, entry.data])) as Record<string, CollectionEntry<C>['data']>;
+    const bodies = (collection: 'sources' | 'glossary' | 'cruxes') =>
+      Object.fromEntries(this.entries(collection).map((entry) => [entry.id, (entry.body ?? '').trim()]));
     return {
       meta: this.meta,
       graph: this.graph,
@@ -108,6 +110,7 @@ export class Guide {
       sources: data('sources'),
       terms: data('glossary'),
       cruxes: data('cruxes'),
+      bodies: { sources: bodies('sources'), glossary: bodies('glossary'), cruxes: bodies('cruxes') },
       siteUrl
     };
   }

@@ -12,17 +12,20 @@ async function expectInViewportAndTargeted(page: Page, id: string) {
 
 test('the home page shows every line of the captured thread, word for word', async ({ page }) => {
   await page.goto('/');
+  // The commenters' paragraphs: everything in a comment's body but the guide's
+  // notes in the margin and the captions it gives quotations.
+  const words = page.locator('.comment-body p:not(.sidenotes p)');
   // Lines 1–18: every paragraph of the comments, quotations included, in order.
-  expect(await page.locator('.comment-body p').allInnerTexts()).toEqual(capture.slice(0, 18));
+  expect(await words.allInnerTexts()).toEqual(capture.slice(0, 18));
   // Lines 19–30: the commenters' own words, without the passages they quote.
   expect(await page.locator('.comment-body > p').allInnerTexts()).toEqual(capture.slice(18, 30));
-  // Nothing else is written into the comments but the quotations' captions.
+  // Nothing else is written into the comments.
   const stray = await page.locator('.comment-body').evaluateAll((bodies) =>
     bodies.flatMap((body) => {
       const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
       const texts: string[] = [];
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.textContent!.trim() !== '' && !node.parentElement!.closest('p, figcaption')) texts.push(node.textContent!);
+        if (node.textContent!.trim() !== '' && !node.parentElement!.closest('p, figcaption, .sidenotes')) texts.push(node.textContent!);
       }
       return texts;
     })
@@ -128,4 +131,35 @@ test('an unknown address gets the 404 page in the site’s style', async ({ page
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
   await page.getByRole('link', { name: 'Read the thread' }).click();
   await expect(page).toHaveURL(/\/$/);
+});
+
+test('on a wide screen the notes sit in the margin beside their paragraph; on a narrow one they fold into the text', async ({ browser }) => {
+  const wide = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await wide.goto('/#comment-b1');
+  const note = wide.locator('#side-claim-b1-weak-concern');
+  await expect(note).toBeVisible();
+  const mark = await wide.locator('#claim-b1-weak-concern').boundingBox();
+  const box = await note.boundingBox();
+  const text = await wide.locator('#comment-b1 .comment-body > p').first().boundingBox();
+  expect(box!.x).toBeGreaterThan(text!.x + text!.width);
+  expect(Math.abs(box!.y - mark!.y)).toBeLessThan(400);
+  await wide.close();
+
+  const narrow = await browser.newPage({ viewport: { width: 360, height: 800 } });
+  await narrow.goto('/#comment-b1');
+  const details = narrow.locator('#comment-b1 details.sidenotes').last();
+  await expect(details.locator('.sidenote').first()).toBeHidden();
+  await details.locator('summary').click();
+  await expect(details.locator('.sidenote').first()).toBeVisible();
+  await narrow.close();
+});
+
+test('without JavaScript the notes are still there and open on demand', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  await page.goto('/');
+  const details = page.locator('details.sidenotes').first();
+  await details.locator('summary').click();
+  await expect(details.locator('.sidenote-head').first()).toBeVisible();
+  await context.close();
 });

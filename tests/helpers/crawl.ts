@@ -55,8 +55,9 @@ export async function crawl(start: string): Promise<Crawl> {
     if (!response.headers.get('content-type')?.startsWith('text/html')) continue;
     const tree = fromHtml(await response.text());
     ids.set(response.url === url.href ? key : new URL(response.url).pathname, new Set(selectAll('[id]', tree).map((element) => String((element as Element).properties.id))));
-    for (const element of selectAll('a[href], link[href], script[src], img[src], blockquote[cite]', tree) as Element[]) {
-      const value = element.properties.href ?? element.properties.src ?? element.properties.cite;
+    // A form's action is a place a reader reaches too, by submitting it.
+    for (const element of selectAll('a[href], link[href], script[src], img[src], blockquote[cite], form[action]', tree) as Element[]) {
+      const value = element.properties.href ?? element.properties.src ?? element.properties.cite ?? element.properties.action;
       if (typeof value !== 'string') continue;
       const target = new URL(value, url);
       if (target.origin !== origin) continue;

@@ -10,6 +10,8 @@ import { guideCopy, guideWith } from '../helpers/fixtures.ts';
 
 const parse = (html: string): Root => fromHtml(html, { fragment: true });
 const fragments = (tree: Root, markId: string) => selectAll(`mark[data-mark="${markId}"]`, tree);
+/** The comment's own paragraphs, not the notes beside them. */
+const paragraphs = (tree: Root) => tree.children.filter((node): node is Element => node.type === 'element' && node.tagName === 'p');
 
 describe('the rendered thread', async () => {
   const compiled = await compileGuide(await guideCopy(), { base: '/' });
@@ -17,8 +19,8 @@ describe('the rendered thread', async () => {
   const c2 = parse(compiled.rendered.html.thread.c2!);
 
   it('keeps the comment’s words exactly, with no added text', () => {
-    expect(toText(selectAll('p', c1)[0]!)).toBe('First paragraph with emphasis in it, and a link to elsewhere.');
-    expect(toText(selectAll('p', c1)[2]!)).toBe('Second paragraph says models like tasks.');
+    expect(toText(paragraphs(c1)[0]!)).toBe('First paragraph with emphasis in it, and a link to elsewhere.');
+    expect(toText(paragraphs(c1)[1]!)).toBe('Second paragraph says models like tasks.');
   });
 
   it('wraps a span that crosses emphasis and a link piece by piece, with one id', () => {
@@ -85,8 +87,8 @@ describe('marks that cross or span blocks', () => {
       expect(selectAll(`a.ref[data-for="${id}"]`, c1)).toHaveLength(1);
     }
     // The crossing span's reference follows its last word, inside the other span.
-    expect(toText(selectAll('p', c1)[2]!)).toBe('Second paragraph says models like tasks.');
-    const paragraph = selectAll('p', c1)[2]!.children;
+    expect(toText(paragraphs(c1)[1]!)).toBe('Second paragraph says models like tasks.');
+    const paragraph = paragraphs(c1)[1]!.children;
     const order = selectAll('a.ref, mark[id]', { type: 'root', children: paragraph } as Root).map(
       (element) => (element as Element).properties.id ?? (element as Element).properties.dataFor
     );
@@ -101,8 +103,9 @@ describe('marks that cross or span blocks', () => {
     const compiled = await compileGuide(folder, { base: '/' });
     const c3 = parse(compiled.rendered.html.thread.c3!);
     expect(fragments(c3, 'claim-c3-span').map((piece) => toText(piece))).toEqual(['beta.', 'Gamma']);
-    expect(selectAll('p:nth-of-type(2) a.ref[data-for="claim-c3-span"]', c3)).toHaveLength(1);
-    expect(selectAll('p:first-of-type a.ref', c3)).toHaveLength(0);
+    const [first, second] = paragraphs(c3);
+    expect(selectAll('a.ref[data-for="claim-c3-span"]', second!)).toHaveLength(1);
+    expect(selectAll('a.ref', first!)).toHaveLength(0);
   });
 });
 
@@ -164,5 +167,40 @@ describe('links in the shipped thread', async () => {
       ['https://www.arxiv.org/abs/2509.15541', 'https://arxiv.org/abs/2509.15541'],
       ['https://arxiv.org/abs/2412.04984', 'https://arxiv.org/abs/2412.04984']
     ]);
+  });
+});
+
+describe('sidenotes', async () => {
+  const { projectRoot } = await import('../helpers/fixtures.ts');
+  const compiled = await compileGuide(`${projectRoot}/content`, { base: '/' });
+  const b1 = parse(compiled.rendered.html.thread.b1!);
+
+  it('follow the paragraph whose marked words they are about, folded in a <details>', () => {
+    const notes = selectAll('details.sidenotes', b1) as Element[];
+    expect(notes.length).toBeGreaterThan(0);
+    const children = (b1.children as Element[]).filter((node) => node.type === 'element');
+    for (const note of notes) {
+      const previous = children[children.indexOf(note) - 1]!;
+      expect(['p', 'figure']).toContain(previous.tagName);
+      for (const side of selectAll('.sidenote', note) as Element[]) {
+        const markId = String(side.properties.id).replace(/^side-/, '');
+        expect(selectAll(`[id="${markId}"]`, { type: 'root', children: [previous] } as Root), markId).toHaveLength(1);
+      }
+    }
+  });
+
+  it('sum up a claim and carry the guide’s annotations on it, each with its own id', () => {
+    const note = selectAll('#side-claim-b1-weak-concern', b1)[0]!;
+    expect(toText(selectAll('.sidenote-head', note)[0]!)).toMatch(/^C\d+ · 2 counterarguments · 1 in support · 1 question · cites Greenblatt et al\. 2024$/);
+    expect(selectAll('#annotation-beyond-instructions-exceptions-note', note)).toHaveLength(1);
+    expect(selectAll('a[href="/annotations/beyond-instructions-exceptions/"]', note)).toHaveLength(1);
+  });
+
+  it('give every id once on the page', () => {
+    const ids = Object.values(compiled.rendered.html.thread).flatMap((html) =>
+      (selectAll('[id]', parse(html)) as Element[]).map((element) => String(element.properties.id))
+    );
+    expect(ids.length).toBeGreaterThan(50);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -1,0 +1,92 @@
+/**
+ * What the search index holds: one record for each claim, annotation,
+ * comment, source, glossary term and crux, each pointing at the place a
+ * reader should land — a claim or an annotation at its mark in the thread —
+ * with the filters the search page offers (who said it, what kind of thing).
+ *
+ * URLs are site paths without the base path: Pagefind puts the base in front
+ * when it answers, from where its own files are served.
+ */
+import { plainText } from '../load/markdown.ts';
+import { speakerName } from './argument-map.ts';
+import type { GuideSnapshot } from './snapshot.ts';
+
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: 'en';
+  meta: { title: string; kind: string };
+  filters: { who: string[]; kind: string[] };
+}
+
+/** The values of the "who" filter. */
+export const theGuide = 'The guide';
+export const outsideWork = 'Outside work';
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export function searchRecords(snapshot: GuideSnapshot): SearchRecord[] {
+  const { graph } = snapshot;
+  const record = (url: string, title: string, content: string, who: string, kind: string): SearchRecord => ({
+    url,
+    content,
+    language: 'en',
+    meta: { title, kind },
+    filters: { who: [who], kind: [kind] }
+  });
+  const who = (speaker: Parameters<typeof speakerName>[1]) => (speaker.kind === 'commenter' ? speakerName(snapshot, speaker) : outsideWork);
+
+  const claims = graph.claimOrder.map((id) => {
+    const claim = graph.claims[id]!;
+    const { paraphrase } = snapshot.claims[id]!;
+    return record(
+      `/#${claim.markId}`,
+      `${claim.label} · ${speakerName(snapshot, claim.speaker)}: ${paraphrase}`,
+      // The claim's own words and paraphrase; the rest of the paragraph is the comment's record.
+      `${claim.exact}\n${paraphrase}`,
+      who(claim.speaker),
+      'claim'
+    );
+  });
+  const annotations = Object.keys(graph.annotations)
+    .sort()
+    .map((id) => {
+      const annotation = graph.annotations[id]!;
+      const claim = annotation.on ? graph.claims[annotation.on] : undefined;
+      const subject = claim ? `${claim.label}: ${snapshot.claims[claim.id]!.paraphrase}` : `“${annotation.exact}”`;
+      // The annotation as it stands in the thread: beside its claim's words, or on its own.
+      return record(
+        claim ? `/#annotation-${id}-note` : `/#side-${annotation.markId}`,
+        `${capitalised(annotation.kind)} on ${subject}`,
+        plainText(snapshot.annotations[id]!.body),
+        theGuide,
+        annotation.kind
+      );
+    });
+  const comments = graph.comments.map((comment) =>
+    record(
+      `/#comment-${comment.id}`,
+      `${comment.label} · ${speakerName(snapshot, { kind: 'commenter', key: comment.author })}`,
+      comment.text,
+      speakerName(snapshot, { kind: 'commenter', key: comment.author }),
+      'comment'
+    )
+  );
+  const sources = Object.keys(snapshot.sources)
+    .sort()
+    .map((id) => {
+      const source = snapshot.sources[id]!;
+      const facts = [source.title, source.short, source.authors?.join(', '), source.arxiv && `arXiv:${source.arxiv}`, ...graph.sources[id]!.locators];
+      return record(`/sources/${id}/`, source.title, `${facts.filter(Boolean).join('\n')}\n${plainText(snapshot.bodies.sources[id] ?? '')}`, outsideWork, 'source');
+    });
+  const terms = Object.keys(snapshot.terms)
+    .sort()
+    .map((id) => {
+      const term = snapshot.terms[id]!;
+      return record(`/glossary/#term-${id}`, term.term, `${[term.term, ...term.aliases].join('\n')}\n${plainText(snapshot.bodies.glossary[id] ?? '')}`, theGuide, 'glossary term');
+    });
+  const cruxes = Object.keys(snapshot.cruxes)
+    .sort()
+    .map((id) => record(`/cruxes/#crux-${id}`, snapshot.cruxes[id]!.question, plainText(snapshot.bodies.cruxes[id] ?? ''), theGuide, 'crux'));
+  return [...claims, ...annotations, ...comments, ...sources, ...terms, ...cruxes];
+}

@@ -1,0 +1,111 @@
+/**
+ * What the margin beside a comment says about its marked words: for a claim,
+ * its label, who made it, a one-line summary of how it stands ("2
+ * counterarguments · cites Appendix M") and the guide's annotations on it;
+ * for a citation, the source and the part cited; for a passage quoted later,
+ * the reply that quotes it. Planned here from the graph, drawn by the thread
+ * plugin as notes after the paragraph they belong to.
+ */
+import type { PhrasingContent } from 'mdast';
+import type { LoadedContent } from '../load/load-content.ts';
+import { plainText } from '../load/markdown.ts';
+import type { ClaimNode, CommentNode, GuideGraph, Mark } from '../graph/types.ts';
+
+export interface SidenoteLine {
+  /** A DOM id, for lines a link or search result lands on. */
+  id?: string;
+  className: string;
+  content: PhrasingContent[];
+}
+
+export interface Sidenote {
+  /** DOM id of the note: `side-<mark id>`. */
+  id: string;
+  markId: string;
+  kind: Mark['kind'];
+  /** Where the marked words start, to place the note after their paragraph. */
+  start: number;
+  /** A short name for the note, in the paragraph's list of notes. */
+  label: string;
+  lines: SidenoteLine[];
+}
+
+const text = (value: string): PhrasingContent => ({ type: 'text', value });
+const link = (url: string, label: string): PhrasingContent => ({ type: 'link', url, children: [text(label)] });
+const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** The first sentence of a text, cut at a word if it runs long. */
+export function firstSentence(value: string, limit = 180): string {
+  const flat = value.replace(/\s+/g, ' ').trim();
+  const sentence = /^.+?[.!?](?=\s|$)/.exec(flat)?.[0] ?? flat;
+  if (sentence.length <= limit) return sentence;
+  return `${sentence.slice(0, limit).replace(/\s+\S*$/, '')}…`;
+}
+
+/** How a claim stands, in one line: what argues against it, for it, what it cites. */
+export function claimSummary(claim: ClaimNode, graph: GuideGraph, sourceName: (id: string) => string): string {
+  const annotations = claim.annotations.map((id) => graph.annotations[id]!);
+  const incoming = (type: string) => claim.relations.filter((edge) => edge.direction === 'in' && edge.type === type).length;
+  const counter = annotations.filter((annotation) => annotation.kind === 'counterargument').length + incoming('attacks');
+  const support = annotations.filter((annotation) => annotation.kind === 'support').length + incoming('supports');
+  const questions = annotations.filter((annotation) => annotation.kind === 'question').length + incoming('asks-about');
+  const parts = [
+    counter > 0 && plural(counter, 'counterargument'),
+    support > 0 && `${support} in support`,
+    questions > 0 && plural(questions, 'question'),
+    incoming('concedes') > 0 && `conceded ${incoming('concedes') === 1 ? 'once' : `${incoming('concedes')} times`}`,
+    ...claim.citations.slice(0, 2).map((citation) => `cites ${citation.locator ?? sourceName(citation.source)}`)
+  ];
+  return parts.filter(Boolean).join(' · ');
+}
+
+export function planSidenotes(comment: CommentNode, content: LoadedContent, graph: GuideGraph): Sidenote[] {
+  const speaker = (claim: ClaimNode) =>
+    claim.speaker.kind === 'commenter'
+      ? (content.guide?.data.commenters[claim.speaker.key]?.name ?? `Commenter ${claim.speaker.key}`)
+      : content.sources.find((source) => source.id === (claim.speaker as { source: string }).source)!.data.short;
+  const annotationText = (id: string) => firstSentence(plainText(content.annotations.find((entry) => entry.id === id)!.body), 110);
+  const annotationLine = (id: string): SidenoteLine => {
+    const kind = graph.annotations[id]!.kind;
+    return {
+      id: `annotation-${id}-note`,
+      className: `sidenote-annotation sidenote-annotation--${kind}`,
+      content: [strong(`${kind.charAt(0).toUpperCase()}${kind.slice(1)}.`), text(` ${annotationText(id)} `), link(`/annotations/${id}/`, 'Read it')]
+    };
+  };
+  const notes: Sidenote[] = [];
+  for (const mark of comment.marks) {
+    const base = { id: `side-${mark.id}`, markId: mark.id, kind: mark.kind, start: mark.start };
+    if (mark.kind === 'claim') {
+      const claim = graph.claims[mark.target]!;
+      // The comment says who wrote it; a note names the speaker only for an outside work's claim.
+      const who = claim.speaker.kind === 'outside' ? ` (${speaker(claim)})` : '';
+      const summary = claimSummary(claim, graph, (id) => content.sources.find((source) => source.id === id)!.data.short);
+      notes.push({
+        ...base,
+        label: claim.label,
+        lines: [
+          { className: 'sidenote-head', content: [link(mark.href, claim.label), text(`${who}${summary ? ` · ${summary}` : ''}`)] },
+          ...claim.annotations.map(annotationLine)
+        ]
+      });
+    } else if (mark.kind === 'citation') {
+      const source = content.sources.find((candidate) => candidate.id === mark.target)!;
+      const locator = graph.sources[source.id]!.citedBy.find((citation) => citation.markId === mark.id)?.locator;
+      notes.push({
+        ...base,
+        label: source.data.short,
+        lines: [{ className: 'sidenote-head', content: [text('Source: '), link(mark.href, source.data.short), text(locator ? `, ${locator}` : '')] }]
+      });
+    } else if (mark.kind === 'quoted') {
+      const quotation = comment.quotedBy.find((quote) => quote.markId === mark.id)!;
+      const reply = graph.comments.find((candidate) => candidate.id === quotation.comment)!;
+      notes.push({ ...base, label: `quoted in ${reply.label}`, lines: [{ className: 'sidenote-head', content: [text('Quoted in '), link(mark.href, reply.label)] }] });
+    } else if (mark.kind === 'annotation') {
+      const line = annotationLine(mark.target);
+      notes.push({ ...base, label: graph.annotations[mark.target]!.kind, lines: [{ ...line, id: undefined }] });
+    }
+  }
+  return notes;
+}

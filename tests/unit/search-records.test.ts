@@ -1,0 +1,51 @@
+import path from 'node:path';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { describe, expect, it } from 'vitest';
+import { compileGuide } from '../../src/compile.ts';
+import { searchRecords } from '../../src/export/search-records.ts';
+import { snapshotOf } from '../../src/export/snapshot.ts';
+import { projectRoot } from '../helpers/fixtures.ts';
+
+const compiled = await compileGuide(path.join(projectRoot, 'content'), { base: '/' });
+const records = searchRecords(snapshotOf(compiled, 'https://reader.github.io/'));
+const threadIds = new Set(
+  Object.values(compiled.rendered.html.thread).flatMap((html) =>
+    (selectAll('[id]', fromHtml(html, { fragment: true })) as Element[]).map((element) => String(element.properties.id))
+  )
+);
+
+describe('search records', () => {
+  it('give each record its own address: Pagefind keeps one record per URL', () => {
+    expect(new Set(records.map((record) => record.url)).size).toBe(records.length);
+  });
+
+  it('send a claim to its mark, and an annotation to its place beside the claim, in the thread', () => {
+    const claims = records.filter((record) => record.filters.kind[0] === 'claim');
+    expect(claims).toHaveLength(compiled.graph.claimOrder.length);
+    const annotations = records.filter((record) => ['counterargument', 'support', 'context', 'clarification', 'correction', 'question'].includes(record.filters.kind[0]!));
+    expect(annotations).toHaveLength(Object.keys(compiled.graph.annotations).length);
+    for (const record of [...claims, ...annotations]) {
+      expect(record.url, record.meta.title).toMatch(/^\/#/);
+      expect(threadIds.has(record.url.slice(2)), `${record.url} is no element of the thread`).toBe(true);
+    }
+  });
+
+  it('say who said it and what it is, with the values the search page offers', () => {
+    const who = new Set(records.map((record) => record.filters.who[0]));
+    expect(who).toEqual(new Set(['Commenter A', 'Commenter B', 'Outside work', 'The guide']));
+    const kinds = new Set(records.map((record) => record.filters.kind[0]));
+    expect([...kinds].sort()).toEqual(['clarification', 'claim', 'comment', 'context', 'counterargument', 'crux', 'glossary term', 'source', 'support'].sort());
+    for (const record of records) expect(record.meta.kind).toBe(record.filters.kind[0]);
+  });
+
+  it('hold the words a reader would search for', () => {
+    const claim = records.find((record) => record.url === '/#claim-a2-ablations')!;
+    expect(claim.content).toContain('Appendix M in https://www.arxiv.org/abs/2509.15541');
+    expect(claim.content).toContain(compiled.content.claims.find((entry) => entry.id === 'a2-ablations')!.data.paraphrase);
+    const source = records.find((record) => record.url === '/sources/schoen2025/')!;
+    expect(source.content).toContain('Appendix M');
+    expect(source.content).not.toMatch(/[*_`]/);
+  });
+});
