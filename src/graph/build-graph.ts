@@ -11,6 +11,7 @@ import type { LoadedContent, LoadedEntry } from '../load/load-content.ts';
 import { indexText, type TextIndex } from '../load/markdown.ts';
 import { factFields, type Citation, type TextQuoteSelector } from '../load/schema.ts';
 import { contains, excerpt, findTextQuote, nearMiss, overlaps, type TextRange } from './text-quote.ts';
+import { firstTermUses } from './terms.ts';
 import type {
   AnnotationNode,
   CitingKind,
@@ -18,6 +19,7 @@ import type {
   CommentNode,
   CruxNode,
   GuideGraph,
+  LinkSource,
   SourceNode,
   Speaker,
   TermNode
@@ -58,6 +60,7 @@ class GraphBuilder {
     const cruxes = this.#addCruxes(claims);
     this.#addSources();
     const terms = this.#addTerms();
+    const linkedFrom = this.#linksBetweenEntries();
     for (const source of this.#sources.values()) {
       source.locators = [...new Set(source.citedBy.flatMap((citation) => citation.locator ?? []))];
     }
@@ -72,8 +75,32 @@ class GraphBuilder {
       annotations,
       sources: Object.fromEntries(this.#sources),
       terms,
-      cruxes
+      cruxes,
+      linkedFrom
     };
+  }
+
+  /** Backlinks: which entries' text links to which site path (`/claims/x/`, `/glossary/#term-y`). */
+  #linksBetweenEntries(): Record<string, LinkSource[]> {
+    const linkedFrom: Record<string, LinkSource[]> = {};
+    const kinds: [LinkSource['kind'], LoadedEntry[]][] = [
+      ['claim', this.#content.claims],
+      ['annotation', this.#content.annotations],
+      ['source', this.#content.sources],
+      ['term', this.#content.glossary],
+      ['crux', this.#content.cruxes],
+      ['page', this.#content.pages]
+    ];
+    for (const [kind, entries] of kinds) {
+      for (const entry of entries) {
+        const targets = new Set<string>();
+        visit(entry.tree, 'link', (link) => {
+          if (link.url.startsWith('/') && !link.url.startsWith('//')) targets.add(link.url);
+        });
+        for (const target of [...targets].sort()) (linkedFrom[target] ??= []).push({ kind, id: entry.id });
+      }
+    }
+    return linkedFrom;
   }
 
   #error(entry: { file: string; locate: LoadedEntry['locate'] }, at: DataPath, message: string, rule: Parameters<Diagnostics['error']>[3], hint?: string) {
@@ -493,21 +520,22 @@ class GraphBuilder {
   }
 
   #addTerms(): Record<string, TermNode> {
+    const glossary = this.#content.glossary.map((entry) => ({ id: entry.id, names: [entry.data.term, ...entry.data.aliases] }));
     const terms: Record<string, TermNode> = {};
     for (const entry of this.#content.glossary) {
       this.#citeAll(entry, entry.data.cites, 'term');
-      const node: TermNode = { id: entry.id, marks: [] };
-      for (const [offset, place] of entry.data.occurrences.entries()) {
-        const at = this.#resolve(entry, ['occurrences', offset], place, place.in);
-        if (!at) continue;
-        const markId = `term-${entry.id}-${offset + 1}`;
-        node.marks.push(markId);
-        at.comment.marks.push({ id: markId, kind: 'term', target: entry.id, ...at.range, href: `/glossary/#term-${entry.id}`, label: 'def.', title: `def.: the glossary’s definition of “${entry.data.term}”` });
-      }
-      terms[entry.id] = node;
+      terms[entry.id] = { id: entry.id, uses: [] };
+    }
+    const documents = [
+      ...this.#content.thread.map((entry) => ({ kind: 'comment' as const, entry })),
+      ...this.#content.annotations.map((entry) => ({ kind: 'annotation' as const, entry }))
+    ];
+    for (const { kind, entry } of documents) {
+      for (const use of firstTermUses(entry.tree, glossary)) terms[use.term]!.uses.push({ kind, id: entry.id });
     }
     return terms;
   }
+
 }
 
 function shorten(text: string, length = 80): string {

@@ -8,7 +8,7 @@ import type { AnnotationKind, Citation, RelationType } from '../load/schema.ts';
 /** Who makes a claim: a commenter, or an outside work quoted in a comment. */
 export type Speaker = { kind: 'commenter'; key: string } | { kind: 'outside'; source: string };
 
-export type MarkKind = 'claim' | 'citation' | 'annotation' | 'term' | 'quoted' | 'note';
+export type MarkKind = 'claim' | 'citation' | 'annotation' | 'quoted' | 'note';
 
 /** A span of a comment that the rendered thread wraps in `<mark>`. */
 export interface Mark {
@@ -134,7 +134,8 @@ export interface SourceNode {
 
 export interface TermNode {
   id: string;
-  marks: string[];
+  /** The comments and annotations that use the term; the first use in each links to it. */
+  uses: { kind: 'comment' | 'annotation'; id: string }[];
 }
 
 export interface GuideGraph {
@@ -147,4 +148,12 @@ export interface GuideGraph {
   sources: Record<string, SourceNode>;
   terms: Record<string, TermNode>;
   cruxes: Record<string, CruxNode>;
+  /** For each site path the guide's own text links to, the entries whose text links there. */
+  linkedFrom: Record<string, LinkSource[]>;
+}
+
+/** An entry whose Markdown links to a page of the site. */
+export interface LinkSource {
+  kind: 'claim' | 'annotation' | 'source' | 'term' | 'crux' | 'page';
+  id: string;
 }

@@ -193,8 +193,7 @@ export const sourceSchema = z.strictObject({
 export const termSchema = z.strictObject({
   term: z.string().min(1).describe('the term as a reader meets it'),
   aliases: z.array(z.string().min(1)).default([]).describe('other spellings of the term'),
-  cites: z.array(citation).default([]),
-  occurrences: z.array(threadQuote).default([]).describe('places in the thread where the term is used')
+  cites: z.array(citation).default([])
 });
 
 export const cruxSchema = z.strictObject({

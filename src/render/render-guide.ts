@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMarkdownProcessor, type MarkdownRenderer, type RehypePlugins } from '@astrojs/markdown-remark';
+import { createMarkdownProcessor, type MarkdownRenderer, type RehypePlugins, type RemarkPlugins } from '@astrojs/markdown-remark';
 import type { PhrasingContent } from 'mdast';
 import type { VFileMessage } from 'vfile-message';
 import type { Diagnostics, Point } from '../load/diagnostics.ts';
@@ -17,6 +17,7 @@ import type { CollectionName } from '../load/schema.ts';
 import type { CommentNode, GuideGraph } from '../graph/types.ts';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
 import { rehypeCanonicalArxiv } from './rehype-canonical-arxiv.ts';
+import { remarkGlossaryLinks } from './remark-glossary-links.ts';
 import { remarkThreadMarks, type CommentPlan, type QuotationPlan } from './remark-thread-marks.ts';
 import { planSidenotes } from './sidenotes.ts';
 
@@ -53,6 +54,7 @@ async function renderAll(
     const comment = graph.comments.find((candidate) => candidate.id === entry.id);
     if (comment) plans.set(path.resolve(entry.file), planComment(comment, content, graph));
   }
+  const terms = content.glossary.map((entry) => ({ id: entry.id, names: [entry.data.term, ...entry.data.aliases] }));
   const markdown = {
     gfm: true,
     rehypePlugins: [rehypeCanonicalArxiv, [rehypeBaseLinks, { base: options.base }]] as RehypePlugins
@@ -62,10 +64,15 @@ async function renderAll(
     // SmartyPants stays off for the thread: it would rewrite the commenters'
     // quotes and dashes, and the text would no longer be theirs.
     smartypants: false,
-    remarkPlugins: [[remarkThreadMarks, { planFor: (file: string) => plans.get(file) }]]
+    remarkPlugins: [
+      [remarkGlossaryLinks, { terms }],
+      [remarkThreadMarks, { planFor: (file: string) => plans.get(file) }]
+    ] as RemarkPlugins
   });
   // The guide's own prose gets typographic quotes and dashes.
   const prose = await createMarkdownProcessor({ ...markdown, smartypants: true });
+  // Annotations link the terms they use, as comments do; other prose is left as written.
+  const annotations = await createMarkdownProcessor({ ...markdown, smartypants: true, remarkPlugins: [[remarkGlossaryLinks, { terms }]] as RemarkPlugins });
 
   const html = {} as RenderedGuide['html'];
   const collections = Object.keys(content).filter((key) => Array.isArray(content[key as CollectionName])) as CollectionName[];
@@ -75,7 +82,7 @@ async function renderAll(
       const entries = content[collection] as LoadedEntry[];
       await Promise.all(
         entries.map(async (entry) => {
-          const processor = collection === 'thread' ? thread : prose;
+          const processor = collection === 'thread' ? thread : collection === 'annotations' ? annotations : prose;
           const result = await renderOne(processor, entry.body, entry.file, diagnostics, firstLine(entry.body));
           if (result !== undefined) rendered[entry.id] = result;
         })

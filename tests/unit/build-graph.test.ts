@@ -285,3 +285,19 @@ describe('counterarguments, cruxes and warnings', () => {
     ]);
   });
 });
+
+describe('backlinks', () => {
+  it('record which entries’ text links to which page of the site', async () => {
+    const folder = await guideWith({
+      'glossary/task.md': '---\nterm: task\n---\n\nSee [the claim](/claims/c1-tasks/) and [elsewhere](https://example.org/).\n',
+      'pages/introduction.md': '---\ntitle: Introduction\ndescription: The fixture.\n---\n\nStart with [the claim](/claims/c1-tasks/) or [the term](/glossary/#term-task).\n'
+    });
+    const { graph } = await checkGuide(folder);
+    expect(graph.linkedFrom['/claims/c1-tasks/']).toEqual([
+      { kind: 'term', id: 'task' },
+      { kind: 'page', id: 'introduction' }
+    ]);
+    expect(graph.linkedFrom['/glossary/#term-task']).toEqual([{ kind: 'page', id: 'introduction' }]);
+    expect(Object.keys(graph.linkedFrom).some((path) => path.startsWith('https:'))).toBe(false);
+  });
+});

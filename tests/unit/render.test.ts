@@ -44,7 +44,9 @@ describe('the rendered thread', async () => {
 
   it('nests marks on overlapping spans', () => {
     // The claim "models like tasks" lies inside the passage that C2 quotes.
-    expect(selectAll('mark[data-mark="quoted-c2-1"] mark[data-mark="claim-c1-tasks"]', c1)).toHaveLength(1);
+    const inside = selectAll('mark[data-mark="quoted-c2-1"] mark[data-mark="claim-c1-tasks"]', c1);
+    expect(inside.length).toBeGreaterThan(0);
+    expect(inside).toHaveLength(fragments(c1, 'claim-c1-tasks').length);
     expect(selectAll('a.ref[href="#quote-c2-1"]', c1)).toHaveLength(1);
   });
 
@@ -202,5 +204,32 @@ describe('sidenotes', async () => {
     );
     expect(ids.length).toBeGreaterThan(50);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('glossary links', async () => {
+  const compiled = await compileGuide(await guideCopy(), { base: '/' });
+
+  it('link the first use of a term in each comment and annotation, and only the first', () => {
+    const c1 = parse(compiled.rendered.html.thread.c1!);
+    const links = selectAll('a.term', c1) as Element[];
+    expect(links.map((link) => [toText(link), link.properties.href])).toEqual([['tasks', '/glossary/#term-task']]);
+    const annotation = parse(compiled.rendered.html.annotations.ann1!);
+    expect(selectAll('a.term', annotation)).toHaveLength(0);
+    expect(compiled.graph.terms.task!.uses).toEqual([
+      { kind: 'comment', id: 'c1' },
+      { kind: 'comment', id: 'c2' }
+    ]);
+  });
+
+  it('never link inside another link, and keep the words as they were', async () => {
+    const folder = await guideWith({
+      'annotations/ann1.md': '---\nkind: counterargument\non: c1-tasks\ncites:\n  - source: src1\n---\n\nSee [the task page](https://example.org/task); a Task, then another task.\n'
+    });
+    const html = (await compileGuide(folder, { base: '/' })).rendered.html.annotations.ann1!;
+    const tree = parse(html);
+    expect(selectAll('a a', tree)).toEqual([]);
+    expect((selectAll('a.term', tree) as Element[]).map((link) => toText(link))).toEqual(['Task']);
+    expect(toText(tree).trim()).toBe('See the task page; a Task, then another task.');
   });
 });

@@ -1,0 +1,53 @@
+/**
+ * Where glossary terms are used: the first use of each term (or one of its
+ * other spellings) in a document, as whole words, ignoring case, outside
+ * links and code. The graph lists these uses; the glossary-links plugin links
+ * them; both call this one function, so they always agree.
+ */
+import type { Nodes, Parent, Root, Text } from 'mdast';
+import { visitParents } from 'unist-util-visit-parents';
+
+export interface GlossaryTerm {
+  id: string;
+  /** The term and its other spellings. */
+  names: readonly string[];
+}
+
+export interface TermUse {
+  term: string;
+  node: Text;
+  parent: Parent;
+  /** Offsets of the words in the text node's value. */
+  start: number;
+  end: number;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One pattern for all terms, longest name first, so "reward hacking" wins over "reward". */
+function matcher(terms: readonly GlossaryTerm[]): { pattern: RegExp; termOf: Map<string, string> } {
+  const termOf = new Map<string, string>();
+  for (const term of terms) for (const name of term.names) termOf.set(name.toLowerCase(), term.id);
+  const names = [...termOf.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return { pattern, termOf };
+}
+
+const excluded = new Set(['link', 'linkReference', 'inlineCode', 'code', 'heading', 'definition']);
+
+export function firstTermUses(tree: Root, terms: readonly GlossaryTerm[]): TermUse[] {
+  if (terms.length === 0) return [];
+  const { pattern, termOf } = matcher(terms);
+  const seen = new Set<string>();
+  const uses: TermUse[] = [];
+  visitParents(tree, 'text', (node, ancestors) => {
+    if (ancestors.some((ancestor) => excluded.has((ancestor as Nodes).type))) return;
+    for (const match of node.value.matchAll(pattern)) {
+      const term = termOf.get(match[0].toLowerCase())!;
+      if (seen.has(term)) continue;
+      seen.add(term);
+      uses.push({ term, node, parent: ancestors.at(-1) as Parent, start: match.index, end: match.index + match[0].length });
+    }
+  });
+  return uses;
+}
