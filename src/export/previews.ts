@@ -1,0 +1,117 @@
+/**
+ * `/previews.json`: for every page or place a link can point to, the card a
+ * preview shows — a claim's paraphrase, speaker, standing and strongest
+ * counterargument; a source's checked facts and what it shows; a term's
+ * definition. Built from the same snapshot as the pages, and fetched by the
+ * preview script on the reader's first interaction, not with the page.
+ *
+ * Keys are site paths without the base path (`/claims/x/`, `/glossary/#term-y`);
+ * links inside the cards carry the base.
+ */
+import type { ElementContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { plainText } from '../load/markdown.ts';
+import { withBase } from '../render/rehype-base-links.ts';
+import { claimSummary, firstSentence } from '../render/sidenotes.ts';
+import { speakerName } from './argument-map.ts';
+import type { GuideSnapshot } from './snapshot.ts';
+
+export interface Preview {
+  title: string;
+  /** The card's body, as HTML built from the guide's own data. */
+  html: string;
+}
+
+export function previews(snapshot: GuideSnapshot, base: string, pages: Record<string, { title: string; description: string }>): Record<string, Preview> {
+  const { graph } = snapshot;
+  const link = (path: string, text: string) => h('a', { href: withBase(base, path) }, text);
+  const card = (title: string, ...children: (ElementContent | ElementContent[] | undefined | false)[]): Preview => ({
+    title,
+    html: toHtml(children.flat().filter((child): child is ElementContent => Boolean(child)))
+  });
+  const sourceName = (id: string) => snapshot.sources[id]!.short;
+  const result: Record<string, Preview> = {};
+
+  for (const id of graph.claimOrder) {
+    const claim = graph.claims[id]!;
+    const comment = graph.comments.find((candidate) => candidate.id === claim.comment)!;
+    const counter = claim.strongestCounterargument;
+    const counterLine = counter
+      ? counter.kind === 'claim'
+        ? h('p', { className: ['preview-counter'] }, [h('strong', 'Strongest counterargument: '), link(`/claims/${counter.id}/`, graph.claims[counter.id]!.label), ` ${snapshot.claims[counter.id]!.paraphrase}`])
+        : h('p', { className: ['preview-counter'] }, [
+            h('strong', 'Strongest counterargument: '),
+            `${firstSentence(plainText(snapshot.annotations[counter.id]!.body), 160)} `,
+            link(`/annotations/${counter.id}/`, 'Read it')
+          ])
+      : undefined;
+    const preview = card(
+      `Claim ${claim.label} · ${speakerName(snapshot, claim.speaker)}`,
+      h('p', { className: ['preview-kicker'] }, [`Claim ${claim.label} · ${speakerName(snapshot, claim.speaker)}, in ${comment.label} · `, link(`/claims/${id}/`, 'Open')]),
+      h('p', snapshot.claims[id]!.paraphrase),
+      claimSummary(claim, graph, sourceName) !== '' && h('p', { className: ['preview-meta'] }, claimSummary(claim, graph, sourceName)),
+      counterLine
+    );
+    result[`/claims/${id}/`] = preview;
+    result[`/#${claim.markId}`] = preview;
+  }
+
+  for (const id of Object.keys(snapshot.sources).sort()) {
+    const source = snapshot.sources[id]!;
+    const node = graph.sources[id]!;
+    const authors = source.authors ? `${source.authors.join(', ')}${source.moreAuthors ? ' and others' : ''}` : undefined;
+    const facts = [authors, source.issued?.slice(0, 4)].filter(Boolean).join(' · ');
+    result[`/sources/${id}/`] = card(
+      source.title,
+      h('p', { className: ['preview-kicker'] }, ['Source · ', link(`/sources/${id}/`, 'Open')]),
+      h('p', h('cite', source.title)),
+      facts !== '' && h('p', { className: ['preview-meta'] }, facts),
+      node.locators.length > 0 && h('p', { className: ['preview-meta'] }, `Cited at: ${node.locators.join(', ')}`),
+      Boolean(snapshot.bodies.sources[id]) && h('p', firstSentence(plainText(snapshot.bodies.sources[id]!), 220))
+    );
+  }
+
+  for (const id of Object.keys(snapshot.terms).sort()) {
+    const term = snapshot.terms[id]!;
+    result[`/glossary/#term-${id}`] = card(
+      term.term,
+      h('p', { className: ['preview-kicker'] }, ['Glossary · ', link(`/glossary/#term-${id}`, 'Open')]),
+      h('p', [h('dfn', term.term), ': ', firstSentence(plainText(snapshot.bodies.glossary[id] ?? ''), 260)])
+    );
+  }
+
+  for (const id of Object.keys(graph.annotations).sort()) {
+    const annotation = graph.annotations[id]!;
+    const kind = `${annotation.kind.charAt(0).toUpperCase()}${annotation.kind.slice(1)}`;
+    const on = annotation.on ? graph.claims[annotation.on]! : undefined;
+    result[`/annotations/${id}/`] = card(
+      `${kind} · the guide’s annotation`,
+      h('p', { className: ['preview-kicker'] }, [`${kind} · the guide’s annotation${on ? ` on claim ${on.label}` : ''} · `, link(`/annotations/${id}/`, 'Open')]),
+      h('p', firstSentence(plainText(snapshot.annotations[id]!.body), 260))
+    );
+  }
+
+  for (const id of Object.keys(snapshot.cruxes).sort()) {
+    const crux = graph.cruxes[id]!;
+    result[`/cruxes/#crux-${id}`] = card(
+      snapshot.cruxes[id]!.question,
+      h('p', { className: ['preview-kicker'] }, ['Crux · ', link(`/cruxes/#crux-${id}`, 'Open')]),
+      h('p', snapshot.cruxes[id]!.question),
+      h('p', { className: ['preview-meta'] }, `${crux.claims.length} claims, from both sides`)
+    );
+  }
+
+  for (const comment of graph.comments) {
+    result[`/#comment-${comment.id}`] = card(
+      `${comment.label} · ${speakerName(snapshot, { kind: 'commenter', key: comment.author })}`,
+      h('p', { className: ['preview-kicker'] }, `${comment.label} · ${speakerName(snapshot, { kind: 'commenter', key: comment.author })}`),
+      h('p', firstSentence(comment.text, 220))
+    );
+  }
+
+  for (const [path, page] of Object.entries(pages)) {
+    result[path] ??= card(page.title, h('p', { className: ['preview-kicker'] }, page.title), h('p', page.description));
+  }
+  return result;
+}

@@ -1,0 +1,89 @@
+/**
+ * Accessibility on every page type: axe (WCAG 2.2 AA) in light and dark, on
+ * a desktop and a 360 px phone; no horizontal scrolling on the phone; focus
+ * always visible.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const pageTypes: [string, string][] = [
+  ['home (the thread)', '/'],
+  ['claim', '/claims/b1-weak-concern/'],
+  ['claims index', '/claims/'],
+  ['source', '/sources/schoen2025/'],
+  ['sources index', '/sources/'],
+  ['annotation', '/annotations/shutdown-resistance/'],
+  ['annotations index', '/annotations/'],
+  ['glossary', '/glossary/'],
+  ['cruxes', '/cruxes/'],
+  ['guide page', '/questions/'],
+  ['argument map', '/map/'],
+  ['open data', '/data/'],
+  ['search', '/search/?q=rollout'],
+  ['not found', '/no-such-page/']
+];
+
+const screens = [
+  { name: 'desktop', viewport: { width: 1280, height: 900 } },
+  { name: '360 px phone', viewport: { width: 360, height: 740 } }
+];
+
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const screen of screens) {
+    test.describe(`${scheme}, ${screen.name}`, () => {
+      test.use({ colorScheme: scheme, viewport: screen.viewport });
+      for (const [name, address] of pageTypes) {
+        test(`${name}: no axe violation${screen.viewport.width === 360 ? ', no horizontal scrolling' : ''}`, async ({ page }) => {
+          await page.goto(address, { waitUntil: 'networkidle' });
+          expect(await violations(page)).toEqual([]);
+          if (screen.viewport.width === 360) {
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+            expect(overflow, 'horizontal overflow in pixels').toBeLessThanOrEqual(0);
+          }
+        });
+      }
+    });
+  }
+}
+
+test('with a preview open, the page still has no axe violation', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Shift');
+  await page.locator('a.ref[data-for="claim-b1-weak-concern"]').focus();
+  await expect(page.locator('.preview')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test('focus is always visible: every focusable element on the reading page draws an outline when focused', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  const missing: string[] = [];
+  for (let step = 0; step < 60; step++) {
+    const description = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element || element === document.body) return undefined;
+      const style = getComputedStyle(element);
+      const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+      return visible ? '' : `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} ${element.textContent?.slice(0, 30)}`;
+    });
+    if (description) missing.push(description);
+    await page.keyboard.press('Tab');
+  }
+  expect(missing).toEqual([]);
+});
+
+test('axe, as run here, does catch a violation (a control for the tests above)', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => {
+    const probe = document.createElement('p');
+    probe.textContent = 'Barely legible';
+    probe.style.cssText = 'color:#bbb;background:#fff';
+    document.querySelector('main')!.append(probe);
+  });
+  expect((await violations(page)).some((violation) => violation.startsWith('color-contrast'))).toBe(true);
+});

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileGuide } from '../../src/compile.ts';
+import { previews } from '../../src/export/previews.ts';
+import { snapshotOf } from '../../src/export/snapshot.ts';
+import { projectRoot } from '../helpers/fixtures.ts';
+
+const compiled = await compileGuide(path.join(projectRoot, 'content'), { base: '/repo/' });
+const cards = previews(snapshotOf(compiled, 'https://reader.github.io/repo/'), '/repo/', { '/questions/': { title: 'Questions', description: 'For discussion.' } });
+const { graph } = compiled;
+
+describe('preview cards', () => {
+  it('exist for every claim, source, term, annotation, crux and comment a link can point to', () => {
+    const expected = [
+      ...graph.claimOrder.flatMap((id) => [`/claims/${id}/`, `/#claim-${id}`]),
+      ...Object.keys(graph.sources).map((id) => `/sources/${id}/`),
+      ...Object.keys(graph.terms).map((id) => `/glossary/#term-${id}`),
+      ...Object.keys(graph.annotations).map((id) => `/annotations/${id}/`),
+      ...Object.keys(graph.cruxes).map((id) => `/cruxes/#crux-${id}`),
+      ...graph.comments.map((comment) => `/#comment-${comment.id}`),
+      '/questions/'
+    ];
+    expect(Object.keys(cards).sort()).toEqual(expected.sort());
+  });
+
+  it('show a claim’s paraphrase, who made it, its standing and its strongest counterargument', () => {
+    const card = cards['/claims/b1-weak-concern/']!;
+    expect(card.title).toMatch(/^Claim C\d+ · Commenter B$/);
+    expect(card.html).toContain('With few exceptions, such as Claude 3 Opus');
+    expect(card.html).toContain('2 counterarguments');
+    expect(card.html).toContain('Strongest counterargument');
+    expect(card.html).toContain('href="/repo/annotations/beyond-instructions-exceptions/"');
+  });
+
+  it('show a source’s checked facts, the parts cited and what it shows', () => {
+    const card = cards['/sources/schoen2025/']!;
+    expect(card.html).toContain('Stress Testing Deliberative Alignment for Anti-Scheming Training');
+    expect(card.html).toContain('Bronson Schoen');
+    expect(card.html).toContain('2025');
+    expect(card.html).toContain('Cited at: Appendix M');
+  });
+
+  it('escape what they quote, and link only with the base path', () => {
+    for (const card of Object.values(cards)) {
+      expect(card.html).not.toMatch(/<script|on\w+=/i);
+      for (const [, href] of card.html.matchAll(/href="([^"]+)"/g)) expect(href!.startsWith('/repo/')).toBe(true);
+    }
+  });
+});
