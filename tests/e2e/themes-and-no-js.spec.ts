@@ -79,3 +79,22 @@ test('the print stylesheet gives a clean article with link addresses as notes', 
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.sidenote').first()).toBeVisible();
 });
+
+test('the commenters’ words are set for long reading: 60 to 75 characters a line, with open leading', async ({ page }) => {
+  for (const width of [1280, 1600]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/');
+    const { perLine, leading } = await page.locator('#comment-b1 .comment-body > p').first().evaluate((paragraph) => {
+      const style = getComputedStyle(paragraph);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontSize} ${style.fontFamily}`;
+      // The average width of a character of English text, spaces included.
+      const sample = 'the quick brown fox jumps over the lazy dog and keeps on reading';
+      const average = context.measureText(sample).width / sample.length;
+      return { perLine: paragraph.clientWidth / average, leading: parseFloat(style.lineHeight) / parseFloat(style.fontSize) };
+    });
+    expect(perLine, `characters a line at ${width} px`).toBeGreaterThanOrEqual(60);
+    expect(perLine, `characters a line at ${width} px`).toBeLessThanOrEqual(75);
+    expect(leading).toBeGreaterThanOrEqual(1.4);
+  }
+});
