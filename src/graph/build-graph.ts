@@ -411,7 +411,43 @@ class GraphBuilder {
         }
       }
     }
+    this.#refuseCircularSupport(claims);
     return claims;
+  }
+
+  /**
+   * Claims may attack and qualify each other back and forth, but support may
+   * not go round in a circle: a claim cannot be a ground of its own support.
+   * Each circle is reported once, at the relation that closes it.
+   */
+  #refuseCircularSupport(claims: Record<string, ClaimNode>): void {
+    const supports = (id: string) =>
+      claims[id]!.relations.filter((edge) => edge.direction === 'out' && edge.type === 'supports').map((edge) => edge.claim);
+    const done = new Set<string>();
+    const path: string[] = [];
+    const visit = (id: string): void => {
+      if (done.has(id)) return;
+      const at = path.indexOf(id);
+      if (at !== -1) {
+        const circle = [...path.slice(at), id];
+        const from = circle.at(-2)!;
+        const entry = this.#content.claims.find((candidate) => candidate.id === from)!;
+        const offset = entry.data.relations.findIndex((relation) => relation.type === 'supports' && relation.claim === id);
+        this.#error(
+          entry,
+          ['relations', offset, 'claim'],
+          `These claims support one another in a circle: ${circle.map((claim) => claims[claim]!.label).join(' → ')}`,
+          'relation-cycle',
+          'A claim cannot be a ground of its own support: remove one of these relations, or give it another type.'
+        );
+        return;
+      }
+      path.push(id);
+      for (const next of supports(id)) visit(next);
+      path.pop();
+      done.add(id);
+    };
+    for (const id of Object.keys(claims).sort()) visit(id);
   }
 
   /**
@@ -443,7 +479,8 @@ class GraphBuilder {
       } else if (entry.data.main) {
         this.#warn(entry, ['main'], 'A main claim names no strongest counterargument', 'missing-counterargument', 'Add `strongestCounterargument`: a counterargument annotation on this claim, or a claim that attacks it.');
       }
-      if (claim.citations.length === 0 && claim.relations.length === 0) {
+      // Judged on what the file says, so that a broken claim elsewhere does not make this one look bare.
+      if (entry.data.cites.length === 0 && entry.data.relations.length === 0) {
         this.#warn(entry, ['quote'], 'This claim neither cites a source nor relates to another claim', 'unsupported-claim', 'Add `cites` or `relations`, so that a reader can follow the claim further.');
       }
     }

@@ -39,6 +39,8 @@ export const rules = {
   'unsafe-url': 'a link or image URL uses a scheme that could run code',
   'unchecked-fact': 'a source states a bibliographic fact that no check covers',
   'empty-body': 'a file that needs a body has none',
+  'file-too-large': 'a content file is larger than any guide needs',
+  'relation-cycle': 'claims support one another in a circle',
   'render-failed': 'a Markdown file failed to render',
   'empty-render': 'a Markdown file rendered to nothing'
 } as const;
@@ -120,14 +122,15 @@ export class Diagnostics {
 }
 
 /**
- * One line per problem, `path:line:column  severity  message  rule-id`, then its
- * hint indented below: the shape editors and CI annotate.
+ * One line per problem, `path:line:column  message  rule-id` (a warning's
+ * message starts with "warning:"), then its hint indented below: the shape
+ * editors and CI annotate.
  */
 export function formatProblems(problems: readonly Problem[]): string {
   const lines: string[] = [];
   for (const problem of problems) {
     const where = [problem.file, problem.line, problem.column].filter((part) => part !== undefined).join(':');
-    lines.push(`${where}  ${problem.severity}  ${problem.message}  ${problem.rule}`);
+    lines.push(`${where}  ${problem.severity === 'warning' ? 'warning: ' : ''}${problem.message}  ${problem.rule}`);
     if (problem.hint) lines.push(`    hint: ${problem.hint}`);
   }
   const errors = problems.filter((problem) => problem.severity === 'error').length;

@@ -90,7 +90,7 @@ async function loadCollection<C extends CollectionName>(
     if (!idPattern.test(id)) {
       diagnostics.error(
         file,
-        undefined,
+        { line: 1, column: 1 },
         `The file name \`${id}\` cannot be an id`,
         'invalid-id',
         'Rename the file with lower-case letters, digits and single hyphens, such as `b1-instruction-following.md`.'
@@ -183,6 +183,9 @@ async function listFiles(folder: string): Promise<string[]> {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** No comment, claim or note needs more: a larger file is a pasted log or a mistake. */
+export const maxFileBytes = 1024 * 1024;
+
 async function readText(
   absolute: string,
   file: string,
@@ -201,6 +204,16 @@ async function readText(
       missing ? 'The file is missing' : `The file cannot be read: ${(error as Error).message}`,
       'read-failed',
       missing ? `Create ${file}; see the README for its fields.` : undefined
+    );
+    return undefined;
+  }
+  if (bytes.length > maxFileBytes) {
+    diagnostics.error(
+      file,
+      { line: 1, column: 1 },
+      `The file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; a content file may be at most ${maxFileBytes / 1024 / 1024} MB`,
+      'file-too-large',
+      'Check that nothing was pasted into it by mistake; split a long text into several files.'
     );
     return undefined;
   }

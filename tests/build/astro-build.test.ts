@@ -97,7 +97,7 @@ describe('astro build', () => {
     const { status, output, outDir } = await build(await guideCopy(name));
     expect(status, output).not.toBe(0);
     expect(output).toContain(`${expected.file}:${expected.line}:`);
-    expect(output).toMatch(new RegExp(`error .* ${expected.rule}\\n\\s+hint: `));
+    expect(output).toMatch(new RegExp(`:${expected.line}:\\d+  .* ${expected.rule}\\n\\s+hint: `));
     expect(output).not.toContain('Stack trace');
     expect(await htmlFiles(outDir)).toEqual([]);
   });

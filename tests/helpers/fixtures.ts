@@ -4,6 +4,7 @@
  * over the minimal guide, break it in one way, and `expected.json` saying
  * which file, line and rule the error must name.
  */
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,8 @@ export interface Expected {
   file: string;
   line: number;
   rule: string;
+  /** A file too large to keep in the repository, written when the case is set up. */
+  generate?: { file: string; head: string; repeat: string; bytes: number };
 }
 
 export async function invalidCases(): Promise<string[]> {
@@ -32,7 +35,15 @@ export async function expectedFor(name: string): Promise<Expected> {
 export async function guideCopy(invalidCase?: string): Promise<string> {
   const folder = await mkdtemp(path.join(tmpdir(), `guide-${invalidCase ?? 'minimal'}-`));
   await cp(minimalGuide, folder, { recursive: true });
-  if (invalidCase) await cp(path.join(invalidRoot, invalidCase, 'content'), folder, { recursive: true });
+  if (!invalidCase) return folder;
+  const overlay = path.join(invalidRoot, invalidCase, 'content');
+  if (existsSync(overlay)) await cp(overlay, folder, { recursive: true });
+  const { generate } = await expectedFor(invalidCase);
+  if (generate) {
+    const { writeFile } = await import('node:fs/promises');
+    const body = generate.repeat.repeat(Math.ceil(generate.bytes / generate.repeat.length));
+    await writeFile(path.join(folder, generate.file), generate.head + body);
+  }
   return folder;
 }
 
