@@ -20,6 +20,8 @@ function basePath(path = '') {
 
 export default defineConfig({
   site,
+  // Where Astro keeps its cache between builds; the determinism test gives each build its own.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   base: basePath(process.env.BASE_PATH),
   trailingSlash: 'always',
   build: { format: 'directory' },

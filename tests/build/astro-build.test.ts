@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { crawl, serve } from '../helpers/crawl.ts';
 import { expectedFor, guideCopy, invalidCases, projectRoot } from '../helpers/fixtures.ts';
@@ -22,12 +23,12 @@ const astro = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 const viteVariables = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
 const childEnvironment = Object.fromEntries(Object.entries(process.env).filter(([name]) => !viteVariables.has(name)));
 
-async function build(content: string, base?: string, site?: string) {
+async function build(content: string, base?: string, site?: string, cacheDir?: string) {
   const outDir = await mkdtemp(path.join(tmpdir(), 'guide-dist-'));
   const result = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
     cwd: projectRoot,
     encoding: 'utf8',
-    env: { ...childEnvironment, GUIDE_CONTENT: content, BASE_PATH: base, SITE_URL: site, FORCE_COLOR: '0', NO_COLOR: '1' }
+    env: { ...childEnvironment, GUIDE_CONTENT: content, BASE_PATH: base, SITE_URL: site, ASTRO_CACHE_DIR: cacheDir, FORCE_COLOR: '0', NO_COLOR: '1' }
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
 }
@@ -87,9 +88,45 @@ describe('astro build', () => {
       }
       expect((await fetch(new URL('social-card.png', server.url))).headers.get('content-type')).toBe('image/png');
       expect(await readFile(path.join(outDir, '404.html'), 'utf8')).toContain('<meta name="robots" content="noindex">');
+
+      // Every page is valid HTML.
+      const validator = new HtmlValidate(JSON.parse(await readFile(path.join(projectRoot, '.htmlvalidate.json'), 'utf8')));
+      const invalid: string[] = [];
+      for (const file of await htmlFiles(outDir)) {
+        const report = await validator.validateFile(file);
+        for (const result of report.results) {
+          for (const message of result.messages) invalid.push(`${path.relative(outDir, file)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
+        }
+      }
+      expect(invalid).toEqual([]);
     } finally {
       server.close();
     }
+  });
+
+  it('builds the same commit to a byte-identical site, twice from clean', async () => {
+    const builds = [];
+    for (let run = 0; run < 2; run++) {
+      const cache = await mkdtemp(path.join(tmpdir(), 'guide-cache-'));
+      builds.push(await build(path.join(projectRoot, 'content'), '/reading-guide', 'https://reader.github.io', cache));
+    }
+    const [first, second] = builds as [Awaited<ReturnType<typeof build>>, Awaited<ReturnType<typeof build>>];
+    expect(first.status, first.output).toBe(0);
+    expect(second.status, second.output).toBe(0);
+    const files = async (folder: string) =>
+      (await readdir(folder, { recursive: true, withFileTypes: true }))
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)))
+        .sort();
+    const names = await files(first.outDir);
+    expect(await files(second.outDir)).toEqual(names);
+    expect(names.length).toBeGreaterThan(50);
+    const different: string[] = [];
+    for (const name of names) {
+      const [a, b] = await Promise.all([readFile(path.join(first.outDir, name)), readFile(path.join(second.outDir, name))]);
+      if (!a.equals(b)) different.push(name);
+    }
+    expect(different).toEqual([]);
   });
 
   it.each(cases)('fails on %s, naming the file, line and rule', async (name) => {
