@@ -73,6 +73,15 @@ export const annotationKinds = [
 
 const isoDate = z.iso.date().describe('a date as YYYY-MM-DD');
 
+/** A web address: http or https only, since every address becomes a link a reader can follow. */
+const webUrl = () => z.url({ protocol: /^https?$/, error: 'must be an http or https address' });
+
+/** A GitHub handle, as it appears in a profile's address. */
+const handle = z
+  .string()
+  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, 'must be a GitHub handle: letters, digits and single hyphens')
+  .describe('who wrote it: a GitHub handle, without the @');
+
 export const commentSchema = z.strictObject({
   label: z.string().min(1).describe('the short label readers see, such as "A1"'),
   author: z
@@ -81,7 +90,7 @@ export const commentSchema = z.strictObject({
     .describe('the key of a commenter in content/guide.yaml, such as "A"'),
   order: z.number().int().positive().describe('the position of the comment in reading order (1, 2, …)'),
   replyTo: id('the comment this one replies to').optional(),
-  permalink: z.url().describe('the link to the comment on the original site'),
+  permalink: webUrl().describe('the link to the comment on the original site'),
   permalinkScope: z
     .enum(['comment', 'subthread'])
     .default('comment')
@@ -130,7 +139,7 @@ export const annotationSchema = z
     on: id('the claim annotated (a file in content/claims/)').optional(),
     quote: threadQuote.optional().describe('the words of the thread annotated, when not a whole claim'),
     cites: z.array(citation).default([]).describe('sources for the annotation'),
-    contributor: z.string().min(1).optional().describe('who wrote the annotation (a GitHub handle)'),
+    contributor: handle.optional(),
     created: isoDate.optional()
   })
   .refine((annotation) => annotation.on !== undefined || annotation.quote !== undefined, {
@@ -162,7 +171,7 @@ export const sourceSchema = z.strictObject({
     .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
     .optional()
     .describe('when it was published: YYYY, YYYY-MM or YYYY-MM-DD'),
-  url: z.url().optional().describe('the canonical link to the original; leave out until checked'),
+  url: webUrl().optional().describe('the canonical link to the original; leave out until checked'),
   arxiv: z
     .string()
     .regex(/^\d{4}\.\d{4,5}$/, 'must be a new-style arXiv id such as 2509.15541')
@@ -180,7 +189,7 @@ export const sourceSchema = z.strictObject({
       z.strictObject({
         fields: z.array(z.enum(factFields)).min(1).describe(`the facts this check confirms: ${factFields.join(', ')}`),
         where: z.string().min(1).describe('what primary copy was read, such as "arXiv abstract page"'),
-        url: z.url().optional().describe('the address of that copy')
+        url: webUrl().optional().describe('the address of that copy')
       })
     )
     .min(1)
@@ -216,7 +225,7 @@ export const guideSchema = z.strictObject({
   thread: z.strictObject({
     title: z.string().min(1).describe('the title of the page that holds the discussion'),
     site: z.string().min(1).describe('the name of the site, such as "LessWrong"'),
-    url: z.url()
+    url: webUrl()
   }),
   commenters: z
     .record(
@@ -233,9 +242,16 @@ export const guideSchema = z.strictObject({
     .array(z.string().min(1))
     .default([])
     .describe('what the editors know or cannot tell about the thread as a whole (Markdown)'),
+  repository: z
+    .strictObject({
+      url: webUrl().describe('the repository on GitHub, such as https://github.com/owner/name'),
+      branch: z.string().min(1).default('main')
+    })
+    .optional()
+    .describe('where the guide’s files live, for the site’s edit and suggest links; a GitHub Actions build finds it on its own'),
   license: z.strictObject({
     name: z.string().min(1),
-    url: z.url()
+    url: webUrl()
   }).describe('the terms under which the guide’s own text may be reused')
 });
 

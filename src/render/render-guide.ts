@@ -17,6 +17,7 @@ import type { CollectionName } from '../load/schema.ts';
 import type { CommentNode, GuideGraph } from '../graph/types.ts';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
 import { rehypeCanonicalArxiv } from './rehype-canonical-arxiv.ts';
+import { rehypeSanitizeGuide } from './sanitize.ts';
 import { remarkGlossaryLinks } from './remark-glossary-links.ts';
 import { remarkThreadMarks, type CommentPlan, type QuotationPlan } from './remark-thread-marks.ts';
 import { planSidenotes } from './sidenotes.ts';
@@ -57,7 +58,7 @@ async function renderAll(
   const terms = content.glossary.map((entry) => ({ id: entry.id, names: [entry.data.term, ...entry.data.aliases] }));
   const markdown = {
     gfm: true,
-    rehypePlugins: [rehypeCanonicalArxiv, [rehypeBaseLinks, { base: options.base }]] as RehypePlugins
+    rehypePlugins: [rehypeCanonicalArxiv, [rehypeBaseLinks, { base: options.base }], rehypeSanitizeGuide] as RehypePlugins
   };
   const thread = await createMarkdownProcessor({
     ...markdown,
