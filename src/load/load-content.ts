@@ -68,6 +68,7 @@ async function loadGuide(root: string, diagnostics: Diagnostics): Promise<Loaded
   const yaml = parseYaml(raw, raw, 0, file, diagnostics);
   if (!yaml.ok) return undefined;
   const data = validate(guideSchema, yaml.data, file, yaml.locate, diagnostics);
+  if (data) checkNotes(data.editorNotes, ['editorNotes'], undefined, file, yaml.locate, diagnostics);
   return data ? { file, data, locate: yaml.locate } : undefined;
 }
 
@@ -165,7 +166,22 @@ async function loadEntry<C extends CollectionName>(
     return undefined;
   }
   if (data === undefined) return undefined;
+  if (collection === 'thread') checkNotes((data as DataOf<'thread'>).editorNotes.map((note) => note.note), ['editorNotes'], 'note', file, yaml.locate, diagnostics);
   return { collection, id, file, data, body: split.body, tree, locate: yaml.locate };
+}
+
+/** Editor's notes are Markdown too, kept in front matter: the same rules hold for them. */
+function checkNotes(
+  notes: readonly string[],
+  at: readonly (string | number)[],
+  field: string | undefined,
+  file: string,
+  locate: Locate,
+  diagnostics: Diagnostics
+): void {
+  for (const [offset, note] of notes.entries()) {
+    checkMarkdownSafety(parseMarkdown(note), file, diagnostics, locate(field ? [...at, offset, field] : [...at, offset]));
+  }
 }
 
 async function listFiles(folder: string): Promise<string[]> {

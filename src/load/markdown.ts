@@ -89,9 +89,10 @@ export function urlScheme(url: string): string | undefined {
  * http(s) or mailto, are reported as errors. Rendering never sees them, since
  * a file with errors fails the run before rendering.
  */
-export function checkMarkdownSafety(tree: Root, path: string, diagnostics: Diagnostics): void {
+export function checkMarkdownSafety(tree: Root, path: string, diagnostics: Diagnostics, at?: Point): void {
   visit(tree, (node) => {
-    const place: Point | undefined = node.position?.start;
+    // Markdown kept in a front-matter field is reported at that field.
+    const place: Point | undefined = at ?? node.position?.start;
     if (node.type === 'html') {
       diagnostics.error(
         path,
