@@ -2,6 +2,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { codeTheme } from './src/render/code-theme.ts';
 import { searchIndex } from './src/site/search-index.ts';
 
 /**
@@ -29,6 +30,6 @@ export default defineConfig({
   // The guide's Markdown is rendered by the pipeline (src/render); any other
   // Markdown goes through the same unified processor, with the commenters'
   // punctuation left as written.
-  markdown: { processor: unified({ smartypants: false }) },
+  markdown: { processor: unified({ smartypants: false }), shikiConfig: { theme: codeTheme } },
   devToolbar: { enabled: false }
 });

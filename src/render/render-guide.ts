@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMarkdownProcessor, type MarkdownRenderer, type RehypePlugins, type RemarkPlugins } from '@astrojs/markdown-remark';
+import { createMarkdownProcessor, type AstroMarkdownOptions, type MarkdownRenderer, type RehypePlugins, type RemarkPlugins } from '@astrojs/markdown-remark';
 import type { PhrasingContent } from 'mdast';
 import type { VFileMessage } from 'vfile-message';
 import type { Diagnostics, Point } from '../load/diagnostics.ts';
@@ -17,6 +17,7 @@ import type { CollectionName } from '../load/schema.ts';
 import type { CommentNode, GuideGraph } from '../graph/types.ts';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
 import { rehypeCanonicalArxiv } from './rehype-canonical-arxiv.ts';
+import { codeTheme } from './code-theme.ts';
 import { rehypeSanitizeGuide } from './sanitize.ts';
 import { remarkGlossaryLinks } from './remark-glossary-links.ts';
 import { remarkThreadMarks, type CommentPlan, type QuotationPlan } from './remark-thread-marks.ts';
@@ -56,8 +57,9 @@ async function renderAll(
     if (comment) plans.set(path.resolve(entry.file), planComment(comment, content, graph));
   }
   const terms = content.glossary.map((entry) => ({ id: entry.id, names: [entry.data.term, ...entry.data.aliases] }));
-  const markdown = {
+  const markdown: AstroMarkdownOptions = {
     gfm: true,
+    shikiConfig: { theme: codeTheme },
     rehypePlugins: [rehypeCanonicalArxiv, [rehypeBaseLinks, { base: options.base }], rehypeSanitizeGuide] as RehypePlugins
   };
   const thread = await createMarkdownProcessor({
