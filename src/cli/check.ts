@@ -11,7 +11,7 @@ const root = process.argv[2] ?? process.env.GUIDE_CONTENT ?? 'content';
 
 try {
   const { warnings, graph } = await compileGuide(root, { base: '/' });
-  if (warnings.length > 0) console.warn(formatProblems(warnings));
+  if (warnings.length > 0) console.log(formatProblems(warnings));
   console.log(
     `${root}: ${graph.comments.length} comments, ${graph.claimOrder.length} claims, ${Object.keys(graph.annotations).length} annotations, ${Object.keys(graph.sources).length} sources, ${Object.keys(graph.terms).length} terms: no errors.`
   );

@@ -11,10 +11,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { crawl, serve } from '../helpers/crawl.ts';
-import { expectedFor, guideCopy, invalidCases, projectRoot } from '../helpers/fixtures.ts';
+import { expectedFor, guideCopy, guideWith, invalidCases, projectRoot } from '../helpers/fixtures.ts';
 
 const astro = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 
@@ -23,12 +27,12 @@ const astro = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 const viteVariables = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
 const childEnvironment = Object.fromEntries(Object.entries(process.env).filter(([name]) => !viteVariables.has(name)));
 
-async function build(content: string, base?: string, site?: string, cacheDir?: string) {
+async function build(content: string, base?: string, site?: string, cacheDir?: string, extra: Record<string, string> = {}) {
   const outDir = await mkdtemp(path.join(tmpdir(), 'guide-dist-'));
   const result = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
     cwd: projectRoot,
     encoding: 'utf8',
-    env: { ...childEnvironment, GUIDE_CONTENT: content, BASE_PATH: base, SITE_URL: site, ASTRO_CACHE_DIR: cacheDir, FORCE_COLOR: '0', NO_COLOR: '1' }
+    env: { ...childEnvironment, GUIDE_CONTENT: content, BASE_PATH: base, SITE_URL: site, ASTRO_CACHE_DIR: cacheDir, FORCE_COLOR: '0', NO_COLOR: '1', ...extra }
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
 }
@@ -102,6 +106,33 @@ describe('astro build', () => {
     } finally {
       server.close();
     }
+  });
+
+  it('links claims and sources to GitHub for suggestions and edits, and credits contributors', async () => {
+    const content = await guideWith({
+      'annotations/ann1.md': '---\nkind: counterargument\non: c1-tasks\ncites:\n  - source: src1\ncontributor: octocat\ncreated: "2026-11-20"\n---\n\nAn objection.\n'
+    });
+    const { status, output, outDir } = await build(content, undefined, undefined, undefined, { GITHUB_REPOSITORY: 'reader/guide', GITHUB_REF_NAME: 'main' });
+    expect(status, output).toBe(0);
+    const page = async (route: string) => fromHtml(await readFile(path.join(outDir, route, 'index.html'), 'utf8'));
+    const links = (tree: Root) => new Map((selectAll('a[href]', tree) as Element[]).map((link) => [toText(link), String(link.properties.href)]));
+
+    const claim = links(await page('claims/c1-tasks'));
+    const suggest = new URL(claim.get('Suggest a counterargument')!);
+    expect(`${suggest.origin}${suggest.pathname}`).toMatch(/^https:\/\/github\.com\/reader\/guide\/new\/main\/.*annotations$/);
+    expect(suggest.searchParams.get('value')).toContain('on: c1-tasks\n');
+    expect(claim.get('Edit on GitHub')).toMatch(/^https:\/\/github\.com\/reader\/guide\/edit\/main\/.*claims\/c1-tasks\.md$/);
+    const source = links(await page('sources/src1'));
+    expect(new URL(source.get('Suggest a counterargument')!).searchParams.get('value')).toContain('source: src1\n');
+    expect(source.get('Edit on GitHub')).toMatch(/\/edit\/main\/.*sources\/src1\.md$/);
+
+    const annotation = links(await page('annotations/ann1'));
+    expect(annotation.get('@octocat')).toBe('https://github.com/octocat');
+    expect(annotation.get('History')).toMatch(/^https:\/\/github\.com\/reader\/guide\/commits\/main\/.*annotations\/ann1\.md$/);
+    expect(toText(await page('annotations/ann1'))).toContain('2026-11-20');
+    const contributors = await page('contributors');
+    expect(links(contributors).get('@octocat')).toBe('https://github.com/octocat');
+    expect(toText(contributors)).toContain('counterargument on claim C2');
   });
 
   it('builds the same commit to a byte-identical site, twice from clean', async () => {

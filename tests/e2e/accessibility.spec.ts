@@ -19,6 +19,8 @@ const pageTypes: [string, string][] = [
   ['guide page', '/questions/'],
   ['argument map', '/map/'],
   ['open data', '/data/'],
+  ['contributing guide', '/contribute/'],
+  ['contributors', '/contributors/'],
   ['search', '/search/?q=rollout'],
   ['not found', '/no-such-page/']
 ];

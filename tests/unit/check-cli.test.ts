@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../src/load/diagnostics.ts';
-import { expectedFor, guideCopy, invalidCases, projectRoot } from '../helpers/fixtures.ts';
+import { expectedFor, guideCopy, guideWith, invalidCases, projectRoot } from '../helpers/fixtures.ts';
 
 const check = (folder: string) => {
   const started = performance.now();
@@ -24,6 +24,13 @@ describe('npm run check', () => {
     expect(status, output).toBe(0);
     expect(output).toMatch(/no errors\.$/m);
     expect(seconds).toBeLessThan(2);
+  });
+
+  it('prints warnings but does not fail on them', async () => {
+    const folder = await guideWith({ 'annotations/ann1.md': '---\nkind: context\non: c1-tasks\n---\n\nA note without a source.\n' });
+    const { status, output } = check(folder);
+    expect(status, output).toBe(0);
+    expect(output).toMatch(/annotations\/ann1\.md:2:\d+  warning: This annotation cites no source  unsourced-annotation\n    hint: /);
   });
 
   it('has a bad-input case for every error rule, and at least 30 cases', async () => {
