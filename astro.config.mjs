@@ -25,7 +25,7 @@ export default defineConfig({
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   base: basePath(process.env.BASE_PATH),
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: 4 },
   integrations: [sitemap(), searchIndex()],
   // The guide's Markdown is rendered by the pipeline (src/render); any other
   // Markdown goes through the same unified processor, with the commenters'

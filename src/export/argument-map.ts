@@ -86,8 +86,9 @@ function argdownText(text: string): string {
 export function argdown(map: ArgumentMapData): string {
   const lines = ['===', `title: ${JSON.stringify(map.title)}`, '===', ''];
   const cruxesOf = new Map(map.nodes.map((node) => [node.id, node.cruxes]));
+  const edgesFrom = Map.groupBy(map.edges, (edge) => edge.from);
   for (const node of map.nodes) {
-    const outgoing = map.edges.filter((edge) => edge.from === node.id);
+    const outgoing = edgesFrom.get(node.id) ?? [];
     const data: Record<string, string[]> = {};
     for (const edge of outgoing.filter((candidate) => !argdownRelations[candidate.type])) {
       (data[edge.type] ??= []).push(edge.to);

@@ -11,10 +11,10 @@
 import type { ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { plainText } from '../load/markdown.ts';
 import { withBase } from '../render/rehype-base-links.ts';
 import { claimSummary, firstSentence } from '../render/sidenotes.ts';
 import { speakerName } from './argument-map.ts';
+import { byId } from '../util/by-id.ts';
 import type { GuideSnapshot } from './snapshot.ts';
 
 export interface Preview {
@@ -35,14 +35,14 @@ export function previews(snapshot: GuideSnapshot, base: string, pages: Record<st
 
   for (const id of graph.claimOrder) {
     const claim = graph.claims[id]!;
-    const comment = graph.comments.find((candidate) => candidate.id === claim.comment)!;
+    const comment = byId(graph.comments, claim.comment)!;
     const counter = claim.strongestCounterargument;
     const counterLine = counter
       ? counter.kind === 'claim'
         ? h('p', { className: ['preview-counter'] }, [h('strong', 'Strongest counterargument: '), link(`/claims/${counter.id}/`, graph.claims[counter.id]!.label), ` ${snapshot.claims[counter.id]!.paraphrase}`])
         : h('p', { className: ['preview-counter'] }, [
             h('strong', 'Strongest counterargument: '),
-            `${firstSentence(plainText(snapshot.annotations[counter.id]!.body), 160)} `,
+            `${firstSentence(snapshot.annotations[counter.id]!.text, 160)} `,
             link(`/annotations/${counter.id}/`, 'Read it')
           ])
       : undefined;
@@ -68,7 +68,7 @@ export function previews(snapshot: GuideSnapshot, base: string, pages: Record<st
       h('p', h('cite', source.title)),
       facts !== '' && h('p', { className: ['preview-meta'] }, facts),
       node.locators.length > 0 && h('p', { className: ['preview-meta'] }, `Cited at: ${node.locators.join(', ')}`),
-      Boolean(snapshot.bodies.sources[id]) && h('p', firstSentence(plainText(snapshot.bodies.sources[id]!), 220))
+      Boolean(snapshot.texts.sources[id]) && h('p', firstSentence(snapshot.texts.sources[id]!, 220))
     );
   }
 
@@ -77,7 +77,7 @@ export function previews(snapshot: GuideSnapshot, base: string, pages: Record<st
     result[`/glossary/#term-${id}`] = card(
       term.term,
       h('p', { className: ['preview-kicker'] }, ['Glossary · ', link(`/glossary/#term-${id}`, 'Open')]),
-      h('p', [h('dfn', term.term), ': ', firstSentence(plainText(snapshot.bodies.glossary[id] ?? ''), 260)])
+      h('p', [h('dfn', term.term), ': ', firstSentence(snapshot.texts.glossary[id] ?? '', 260)])
     );
   }
 
@@ -88,7 +88,7 @@ export function previews(snapshot: GuideSnapshot, base: string, pages: Record<st
     result[`/annotations/${id}/`] = card(
       `${kind} · the guide’s annotation`,
       h('p', { className: ['preview-kicker'] }, [`${kind} · the guide’s annotation${on ? ` on claim ${on.label}` : ''} · `, link(`/annotations/${id}/`, 'Open')]),
-      h('p', firstSentence(plainText(snapshot.annotations[id]!.body), 260))
+      h('p', firstSentence(snapshot.annotations[id]!.text, 260))
     );
   }
 

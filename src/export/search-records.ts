@@ -7,7 +7,6 @@
  * URLs are site paths without the base path: Pagefind puts the base in front
  * when it answers, from where its own files are served.
  */
-import { plainText } from '../load/markdown.ts';
 import { speakerName } from './argument-map.ts';
 import type { GuideSnapshot } from './snapshot.ts';
 
@@ -58,7 +57,7 @@ export function searchRecords(snapshot: GuideSnapshot): SearchRecord[] {
       return record(
         claim ? `/#annotation-${id}-note` : `/#side-${annotation.markId}`,
         `${capitalised(annotation.kind)} on ${subject}`,
-        plainText(snapshot.annotations[id]!.body),
+        snapshot.annotations[id]!.text,
         theGuide,
         annotation.kind
       );
@@ -77,16 +76,16 @@ export function searchRecords(snapshot: GuideSnapshot): SearchRecord[] {
     .map((id) => {
       const source = snapshot.sources[id]!;
       const facts = [source.title, source.short, source.authors?.join(', '), source.arxiv && `arXiv:${source.arxiv}`, ...graph.sources[id]!.locators];
-      return record(`/sources/${id}/`, source.title, `${facts.filter(Boolean).join('\n')}\n${plainText(snapshot.bodies.sources[id] ?? '')}`, outsideWork, 'source');
+      return record(`/sources/${id}/`, source.title, `${facts.filter(Boolean).join('\n')}\n${snapshot.texts.sources[id] ?? ''}`, outsideWork, 'source');
     });
   const terms = Object.keys(snapshot.terms)
     .sort()
     .map((id) => {
       const term = snapshot.terms[id]!;
-      return record(`/glossary/#term-${id}`, term.term, `${[term.term, ...term.aliases].join('\n')}\n${plainText(snapshot.bodies.glossary[id] ?? '')}`, theGuide, 'glossary term');
+      return record(`/glossary/#term-${id}`, term.term, `${[term.term, ...term.aliases].join('\n')}\n${snapshot.texts.glossary[id] ?? ''}`, theGuide, 'glossary term');
     });
   const cruxes = Object.keys(snapshot.cruxes)
     .sort()
-    .map((id) => record(`/cruxes/#crux-${id}`, snapshot.cruxes[id]!.question, plainText(snapshot.bodies.cruxes[id] ?? ''), theGuide, 'crux'));
+    .map((id) => record(`/cruxes/#crux-${id}`, snapshot.cruxes[id]!.question, snapshot.texts.cruxes[id] ?? '', theGuide, 'crux'));
   return [...claims, ...annotations, ...comments, ...sources, ...terms, ...cruxes];
 }

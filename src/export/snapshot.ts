@@ -12,12 +12,13 @@ export interface GuideSnapshot {
   graph: GuideGraph;
   comments: Record<string, CommentData>;
   claims: Record<string, ClaimData>;
-  annotations: Record<string, { data: AnnotationData; body: string; html: string }>;
+  /** Each annotation's data, Markdown body, its plain text and its HTML. */
+  annotations: Record<string, { data: AnnotationData; body: string; text: string; html: string }>;
   sources: Record<string, SourceData>;
   terms: Record<string, TermData>;
   cruxes: Record<string, CruxData>;
-  /** The Markdown bodies of sources, glossary terms and cruxes, by id. */
-  bodies: { sources: Record<string, string>; glossary: Record<string, string>; cruxes: Record<string, string> };
+  /** The plain text of the bodies of sources, glossary terms and cruxes, by id. */
+  texts: { sources: Record<string, string>; glossary: Record<string, string>; cruxes: Record<string, string> };
   /** The site's absolute address with its base path, ending in "/", such as https://x.github.io/repo/. */
   siteUrl: string;
 }
@@ -40,16 +41,13 @@ export function snapshotOf(compiled: CompiledGuide, siteUrl: string): GuideSnaps
     annotations: byId(content.annotations, (entry) => ({
       data: entry.data,
       body: entry.body.trim(),
+      text: rendered.texts.annotations[entry.id] ?? '',
       html: rendered.html.annotations[entry.id] ?? ''
     })),
     sources: byId(content.sources, (entry) => entry.data),
     terms: byId(content.glossary, (entry) => entry.data),
     cruxes: byId(content.cruxes, (entry) => entry.data),
-    bodies: {
-      sources: byId(content.sources, (entry) => entry.body.trim()),
-      glossary: byId(content.glossary, (entry) => entry.body.trim()),
-      cruxes: byId(content.cruxes, (entry) => entry.body.trim())
-    },
+    texts: { sources: rendered.texts.sources, glossary: rendered.texts.glossary, cruxes: rendered.texts.cruxes },
     siteUrl
   };
 }

@@ -14,6 +14,7 @@
 import type { AnnotationKind } from '../load/schema.ts';
 import type { CommentNode } from '../graph/types.ts';
 import { absolute, type GuideSnapshot } from './snapshot.ts';
+import { byId } from '../util/by-id.ts';
 
 const context = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -71,7 +72,7 @@ const dateTime = (date: string) => `${date}T00:00:00Z`;
 
 export function webAnnotations(snapshot: GuideSnapshot): WebAnnotation[] {
   const { graph, meta } = snapshot;
-  const comment = (id: string) => graph.comments.find((candidate) => candidate.id === id)!;
+  const comment = (id: string) => byId(graph.comments, id)!;
   const editors = { type: 'Organization' as const, name: meta.editors };
   const claims = graph.claimOrder.map((id): WebAnnotation => {
     const node = graph.claims[id]!;

@@ -12,6 +12,8 @@ import { indexText, type TextIndex } from '../load/markdown.ts';
 import { factFields, type Citation, type TextQuoteSelector } from '../load/schema.ts';
 import { contains, excerpt, findTextQuote, nearMiss, overlaps, type TextRange } from './text-quote.ts';
 import { firstTermUses } from './terms.ts';
+import { PassageIndex } from './passage-index.ts';
+import { byId } from '../util/by-id.ts';
 import type {
   AnnotationNode,
   CitingKind,
@@ -165,6 +167,7 @@ class GraphBuilder {
 
   /** Links every blockquote to the passage it quotes, in an earlier comment or an outside work. */
   #matchQuotations(comments: LoadedEntry<'thread'>[]): void {
+    const earlier = new PassageIndex<LoadedEntry<'thread'>>();
     for (const [position, entry] of comments.entries()) {
       const node = this.#comments.get(entry.id)!;
       const index = this.#texts.get(entry.id)!;
@@ -175,7 +178,7 @@ class GraphBuilder {
         const id = `quote-${entry.id}-${offset + 1}`;
         const words = index.text.slice(quotation.start, quotation.end);
         const place = quotation.node.position?.start;
-        const found = this.#findQuoted(words, comments.slice(0, position));
+        const found = this.#findQuoted(words, earlier.candidates(words));
         const outsideIndex = outside.findIndex((candidate) => words.startsWith(candidate.exact));
         if (outsideIndex !== -1) {
           uses[outsideIndex]! += 1;
@@ -243,10 +246,11 @@ class GraphBuilder {
           'Copy the first words of the one blockquote that quotes the outside work.'
         );
       }
+      earlier.add(entry, index.text, index.quotations);
     }
   }
 
-  /** The places in earlier comments' own words (not their quotations) that read `words`. */
+  /** The places in `earlier` comments' own words (not their quotations) that read `words`. */
   #findQuoted(words: string, earlier: LoadedEntry<'thread'>[]): { comment: CommentNode; range: TextRange }[] {
     return earlier.flatMap((candidate) => {
       const index = this.#texts.get(candidate.id)!;
@@ -431,7 +435,7 @@ class GraphBuilder {
       if (at !== -1) {
         const circle = [...path.slice(at), id];
         const from = circle.at(-2)!;
-        const entry = this.#content.claims.find((candidate) => candidate.id === from)!;
+        const entry = byId(this.#content.claims, from)!;
         const offset = entry.data.relations.findIndex((relation) => relation.type === 'supports' && relation.claim === id);
         this.#error(
           entry,

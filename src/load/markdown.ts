@@ -69,11 +69,6 @@ export function indexText(tree: Root): TextIndex {
   return { text, leaves, quotations, blocks };
 }
 
-/** The text a reader sees in a Markdown body, without its markup. */
-export function plainText(markdown: string): string {
-  return indexText(parseMarkdown(markdown)).text;
-}
-
 const safeSchemes = new Set(['http', 'https', 'mailto']);
 
 /** The URL scheme, as a browser would read it (ignoring case and stray whitespace). */

@@ -3,4 +3,4 @@ import { annotationCollection } from '../export/web-annotation.ts';
 import { exportSnapshot, respond } from '../site/exports.ts';
 
 export const GET: APIRoute = async (context) =>
-  respond(`${JSON.stringify(annotationCollection(await exportSnapshot(context)), null, 2)}\n`, 'application/ld+json');
+  respond(`${JSON.stringify(annotationCollection(await exportSnapshot(context)))}\n`, 'application/ld+json');

@@ -12,6 +12,8 @@ const arxivHosts = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
 
 /** The canonical abstract page for an arXiv URL, or undefined for any other URL. */
 export function canonicalArxiv(href: string): string | undefined {
+  // Most links are not to arXiv; parsing every one of them as a URL costs more than the rest of this plugin.
+  if (!/arxiv/i.test(href)) return undefined;
   let url: URL;
   try {
     url = new URL(href);

@@ -9,9 +9,12 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor, type AstroMarkdownOptions, type MarkdownRenderer, type RehypePlugins, type RemarkPlugins } from '@astrojs/markdown-remark';
-import type { PhrasingContent } from 'mdast';
+import type { PhrasingContent, Root } from 'mdast';
+import remarkSmartypants from 'remark-smartypants';
+import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { Diagnostics, Point } from '../load/diagnostics.ts';
+import { indexText } from '../load/markdown.ts';
 import { firstLine, type LoadedContent, type LoadedEntry } from '../load/load-content.ts';
 import type { CollectionName } from '../load/schema.ts';
 import type { CommentNode, GuideGraph } from '../graph/types.ts';
@@ -22,14 +25,20 @@ import { rehypeSanitizeGuide } from './sanitize.ts';
 import { remarkGlossaryLinks } from './remark-glossary-links.ts';
 import { remarkThreadMarks, type CommentPlan, type QuotationPlan } from './remark-thread-marks.ts';
 import { planSidenotes } from './sidenotes.ts';
+import { byId } from '../util/by-id.ts';
 
 export interface RenderOptions {
   /** The site's base path, such as `/` or `/guide/`. */
   base: string;
 }
 
+/** Collections whose bodies previews and search show as plain text. */
+export const textCollections = ['annotations', 'sources', 'glossary', 'cruxes'] as const;
+
 export interface RenderedGuide {
   html: { [C in CollectionName]: Record<string, string> };
+  /** The plain text of bodies, as written (before typographic quotes), by collection and id. */
+  texts: Record<(typeof textCollections)[number], Record<string, string>>;
   /** Editor's notes on comments, by note id. */
   notes: Record<string, string>;
   /** Editor's notes on the thread as a whole, in order. */
@@ -51,14 +60,20 @@ async function renderAll(
   options: RenderOptions,
   diagnostics: Diagnostics
 ): Promise<RenderedGuide> {
+  // Taken before rendering, which changes the trees in place.
+  const texts = Object.fromEntries(
+    textCollections.map((collection) => [collection, Object.fromEntries((content[collection] as LoadedEntry[]).map((entry) => [entry.id, indexText(entry.tree).text]))])
+  ) as RenderedGuide['texts'];
   const plans = new Map<string, CommentPlan>();
   for (const entry of content.thread) {
-    const comment = graph.comments.find((candidate) => candidate.id === entry.id);
-    if (comment) plans.set(path.resolve(entry.file), planComment(comment, content, graph));
+    const comment = byId(graph.comments, entry.id);
+    if (comment) plans.set(path.resolve(entry.file), planComment(comment, content, graph, texts.annotations));
   }
   const terms = content.glossary.map((entry) => ({ id: entry.id, names: [entry.data.term, ...entry.data.aliases] }));
   const markdown: AstroMarkdownOptions = {
     gfm: true,
+    // Applied by our own plugin list, after the parsed tree is swapped in (see remarkParsedTree).
+    smartypants: false,
     shikiConfig: { theme: codeTheme },
     rehypePlugins: [rehypeCanonicalArxiv, [rehypeBaseLinks, { base: options.base }], rehypeSanitizeGuide] as RehypePlugins
   };
@@ -66,16 +81,19 @@ async function renderAll(
     ...markdown,
     // SmartyPants stays off for the thread: it would rewrite the commenters'
     // quotes and dashes, and the text would no longer be theirs.
-    smartypants: false,
     remarkPlugins: [
+      remarkParsedTree,
       [remarkGlossaryLinks, { terms }],
       [remarkThreadMarks, { planFor: (file: string) => plans.get(file) }]
     ] as RemarkPlugins
   });
   // The guide's own prose gets typographic quotes and dashes.
-  const prose = await createMarkdownProcessor({ ...markdown, smartypants: true });
+  const prose = await createMarkdownProcessor({ ...markdown, remarkPlugins: [remarkParsedTree, remarkSmartypants] as RemarkPlugins });
   // Annotations link the terms they use, as comments do; other prose is left as written.
-  const annotations = await createMarkdownProcessor({ ...markdown, smartypants: true, remarkPlugins: [[remarkGlossaryLinks, { terms }]] as RemarkPlugins });
+  const annotations = await createMarkdownProcessor({
+    ...markdown,
+    remarkPlugins: [remarkParsedTree, remarkSmartypants, [remarkGlossaryLinks, { terms }]] as RemarkPlugins
+  });
 
   const html = {} as RenderedGuide['html'];
   const collections = Object.keys(content).filter((key) => Array.isArray(content[key as CollectionName])) as CollectionName[];
@@ -86,7 +104,7 @@ async function renderAll(
       await Promise.all(
         entries.map(async (entry) => {
           const processor = collection === 'thread' ? thread : collection === 'annotations' ? annotations : prose;
-          const result = await renderOne(processor, entry.body, entry.file, diagnostics, firstLine(entry.body));
+          const result = await renderOne(processor, entry.body, entry.file, diagnostics, firstLine(entry.body), entry.tree);
           if (result !== undefined) rendered[entry.id] = result;
         })
       );
@@ -108,19 +126,36 @@ async function renderAll(
     const result = await renderOne(prose, note, guide.file, diagnostics, guide.locate(['editorNotes', offset]));
     if (result !== undefined) guideNotes.push(result);
   }
-  return { html, notes, guideNotes };
+  return { html, texts, notes, guideNotes };
 }
+
+/**
+ * Bodies were parsed once already, by the loader, with the same parser: the
+ * processor is given an empty document and this plugin hands it that tree
+ * instead (unified carries on with a tree a transformer returns), so that no
+ * body is parsed twice. It must come first among the remark plugins.
+ */
+function remarkParsedTree() {
+  return (tree: Root, file: VFile): Root => ((file.data as ParsedTreeData).astro?.frontmatter?.[parsedTreeField] as Root | undefined) ?? tree;
+}
+
+const parsedTreeField = 'reading-guide:parsed-tree';
+type ParsedTreeData = { astro?: { frontmatter?: Record<string, unknown> } };
 
 async function renderOne(
   processor: MarkdownRenderer,
   markdown: string,
   file: string,
   diagnostics: Diagnostics,
-  place: Point | undefined
+  place: Point | undefined,
+  parsed?: Root
 ): Promise<string | undefined> {
   let code: string;
   try {
-    ({ code } = await processor.render(markdown, { fileURL: pathToFileURL(path.resolve(file)) }));
+    ({ code } = await processor.render(parsed ? '' : markdown, {
+      fileURL: pathToFileURL(path.resolve(file)),
+      frontmatter: parsed ? { [parsedTreeField]: parsed } : {}
+    }));
   } catch (error) {
     const message = error as Partial<VFileMessage> & Error;
     diagnostics.error(
@@ -162,12 +197,12 @@ async function quietly<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-function planComment(comment: CommentNode, content: LoadedContent, graph: GuideGraph): CommentPlan {
+function planComment(comment: CommentNode, content: LoadedContent, graph: GuideGraph, annotationTexts: Record<string, string>): CommentPlan {
   const commenterName = (key: string) => content.guide?.data.commenters[key]?.name ?? `Commenter ${key}`;
   const quotations = comment.quotations.map((quotation): QuotationPlan => {
     const { quotes } = quotation;
     if (quotes.kind === 'comment') {
-      const quoted = graph.comments.find((candidate) => candidate.id === quotes.comment)!;
+      const quoted = byId(graph.comments, quotes.comment)!;
       return {
         id: quotation.id,
         start: quotation.start,
@@ -180,7 +215,7 @@ function planComment(comment: CommentNode, content: LoadedContent, graph: GuideG
         ]
       };
     }
-    const source = content.sources.find((candidate) => candidate.id === quotes.source)!;
+    const source = byId(content.sources, quotes.source)!;
     const caption: PhrasingContent[] = [text('Quoted from '), link(`/sources/${source.id}/`, source.data.short)];
     if (quotes.locator) caption.push(text(`, ${quotes.locator}`));
     const original = source.data.url;
@@ -189,7 +224,7 @@ function planComment(comment: CommentNode, content: LoadedContent, graph: GuideG
     const citeUrl = original ?? `/sources/${source.id}/`;
     return { id: quotation.id, start: quotation.start, end: quotation.end, kind: 'outside', citeUrl, caption };
   });
-  return { text: comment.text, marks: comment.marks, quotations, sidenotes: planSidenotes(comment, content, graph) };
+  return { text: comment.text, marks: comment.marks, quotations, sidenotes: planSidenotes(comment, content, graph, annotationTexts) };
 }
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });

@@ -8,7 +8,7 @@
  */
 import type { PhrasingContent } from 'mdast';
 import type { LoadedContent } from '../load/load-content.ts';
-import { plainText } from '../load/markdown.ts';
+import { byId } from '../util/by-id.ts';
 import type { ClaimNode, CommentNode, GuideGraph, Mark } from '../graph/types.ts';
 
 export interface SidenoteLine {
@@ -60,12 +60,12 @@ export function claimSummary(claim: ClaimNode, graph: GuideGraph, sourceName: (i
   return parts.filter(Boolean).join(' · ');
 }
 
-export function planSidenotes(comment: CommentNode, content: LoadedContent, graph: GuideGraph): Sidenote[] {
+export function planSidenotes(comment: CommentNode, content: LoadedContent, graph: GuideGraph, annotationTexts: Record<string, string>): Sidenote[] {
   const speaker = (claim: ClaimNode) =>
     claim.speaker.kind === 'commenter'
       ? (content.guide?.data.commenters[claim.speaker.key]?.name ?? `Commenter ${claim.speaker.key}`)
-      : content.sources.find((source) => source.id === (claim.speaker as { source: string }).source)!.data.short;
-  const annotationText = (id: string) => firstSentence(plainText(content.annotations.find((entry) => entry.id === id)!.body), 110);
+      : byId(content.sources, (claim.speaker as { source: string }).source)!.data.short;
+  const annotationText = (id: string) => firstSentence(annotationTexts[id] ?? '', 110);
   const annotationLine = (id: string): SidenoteLine => {
     const kind = graph.annotations[id]!.kind;
     return {
@@ -81,7 +81,7 @@ export function planSidenotes(comment: CommentNode, content: LoadedContent, grap
       const claim = graph.claims[mark.target]!;
       // The comment says who wrote it; a note names the speaker only for an outside work's claim.
       const who = claim.speaker.kind === 'outside' ? ` (${speaker(claim)})` : '';
-      const summary = claimSummary(claim, graph, (id) => content.sources.find((source) => source.id === id)!.data.short);
+      const summary = claimSummary(claim, graph, (id) => byId(content.sources, id)!.data.short);
       notes.push({
         ...base,
         label: claim.label,
@@ -91,7 +91,7 @@ export function planSidenotes(comment: CommentNode, content: LoadedContent, grap
         ]
       });
     } else if (mark.kind === 'citation') {
-      const source = content.sources.find((candidate) => candidate.id === mark.target)!;
+      const source = byId(content.sources, mark.target)!;
       const locator = graph.sources[source.id]!.citedBy.find((citation) => citation.markId === mark.id)?.locator;
       notes.push({
         ...base,
@@ -100,7 +100,7 @@ export function planSidenotes(comment: CommentNode, content: LoadedContent, grap
       });
     } else if (mark.kind === 'quoted') {
       const quotation = comment.quotedBy.find((quote) => quote.markId === mark.id)!;
-      const reply = graph.comments.find((candidate) => candidate.id === quotation.comment)!;
+      const reply = byId(graph.comments, quotation.comment)!;
       notes.push({ ...base, label: `quoted in ${reply.label}`, lines: [{ className: 'sidenote-head', content: [text('Quoted in '), link(mark.href, reply.label)] }] });
     } else if (mark.kind === 'annotation') {
       const line = annotationLine(mark.target);

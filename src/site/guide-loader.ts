@@ -16,8 +16,11 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { compileGuide, type CompiledGuide } from '../compile.ts';
 import { ContentError, formatProblems } from '../load/diagnostics.ts';
+import { searchRecords } from '../export/search-records.ts';
+import { snapshotOf } from '../export/snapshot.ts';
+import { indexForSearch } from './search-index.ts';
 import type { LoadedEntry } from '../load/load-content.ts';
-import type { CollectionName, GuideData } from '../load/schema.ts';
+import { collections, type CollectionName, type GuideData } from '../load/schema.ts';
 import type { GuideGraph } from '../graph/types.ts';
 
 /** The data of the `graph` collection's one entry. */
@@ -28,17 +31,45 @@ export interface GraphData extends Record<string, unknown> {
   notes: Record<string, string>;
   /** Rendered editor's notes on the whole thread. */
   guideNotes: string[];
+  /** Plain text of bodies, for previews and search. */
+  texts: CompiledGuide['rendered']['texts'];
 }
 
 export const graphEntryId = 'guide';
 
-let latest: { fingerprint: string; compiled: Promise<CompiledGuide> } | undefined;
+/** What the loaders store: the compiled guide without the syntax trees, which are large and no longer needed. */
+interface StoreInput {
+  guide: GuideData;
+  graph: GuideGraph;
+  rendered: CompiledGuide['rendered'];
+  warnings: CompiledGuide['warnings'];
+  entries: { [C in CollectionName]: Pick<LoadedEntry<C>, 'id' | 'file' | 'data' | 'body'>[] };
+}
+
+let latest: { fingerprint: string; compiled: Promise<StoreInput> } | undefined;
 
 /** Compiles once per state of the content folder, however many loaders ask. */
-async function compileShared(root: string, base: string): Promise<CompiledGuide> {
+async function compileShared(root: string, base: string): Promise<StoreInput> {
   const fingerprint = `${base}\n${await fingerprintFolder(root)}`;
-  if (latest?.fingerprint !== fingerprint) latest = { fingerprint, compiled: compileGuide(root, { base }) };
+  if (latest?.fingerprint !== fingerprint) {
+    latest = {
+      fingerprint,
+      compiled: compileGuide(root, { base }).then((compiled) => {
+        // Search records name site paths only, so any site address will do.
+        indexForSearch(searchRecords(snapshotOf(compiled, 'http://localhost/')));
+        return forStore(compiled);
+      })
+    };
+  }
   return latest.compiled;
+}
+
+function forStore({ content, graph, rendered, warnings }: CompiledGuide): StoreInput {
+  const entries = {} as StoreInput['entries'];
+  for (const collection of Object.keys(collections) as CollectionName[]) {
+    entries[collection] = (content[collection] as LoadedEntry[]).map(({ id, file, data, body }) => ({ id, file, data, body })) as never;
+  }
+  return { guide: content.guide!.data, graph, rendered, warnings, entries };
 }
 
 async function fingerprintFolder(root: string): Promise<string> {
@@ -72,7 +103,7 @@ export function guideLoader(collection: CollectionName | 'graph', { root }: Guid
         const compiled = await compileShared(contentRoot, context.config.base);
         if (reports && compiled.warnings.length > 0) context.logger.warn(formatProblems(compiled.warnings));
         if (collection === 'graph') storeGraph(context, compiled);
-        else await storeEntries(context, compiled, collection);
+        else storeEntries(context, compiled, collection);
       };
       try {
         await sync();
@@ -102,23 +133,20 @@ function readable(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-function storeGraph({ store, generateDigest }: LoaderContext, compiled: CompiledGuide): void {
-  const data: GraphData = { guide: compiled.content.guide!.data, graph: compiled.graph, notes: compiled.rendered.notes, guideNotes: compiled.rendered.guideNotes };
+function storeGraph({ store, generateDigest }: LoaderContext, compiled: StoreInput): void {
+  const data: GraphData = { guide: compiled.guide, graph: compiled.graph, notes: compiled.rendered.notes, guideNotes: compiled.rendered.guideNotes, texts: compiled.rendered.texts };
   store.set({ id: graphEntryId, data, digest: generateDigest(data) });
 }
 
-async function storeEntries(
-  { store, parseData, generateDigest, config }: LoaderContext,
-  compiled: CompiledGuide,
-  collection: CollectionName
-): Promise<void> {
-  const entries = compiled.content[collection] as LoadedEntry[];
+function storeEntries({ store, generateDigest, config }: LoaderContext, compiled: StoreInput, collection: CollectionName): void {
   const rendered = compiled.rendered.html[collection];
   const projectRoot = fileURLToPath(config.root);
   const present = new Set<string>();
-  for (const entry of entries) {
+  for (const entry of compiled.entries[collection]) {
     const absolute = path.resolve(entry.file);
-    const data = await parseData({ id: entry.id, data: entry.data as Record<string, unknown>, filePath: absolute });
+    // The data was validated by the collection's own schema when it was
+    // loaded (src/load); Astro's parseData would only do it a second time.
+    const data = entry.data as Record<string, unknown>;
     const html = rendered[entry.id] ?? '';
     present.add(entry.id);
     store.set({

@@ -8,6 +8,7 @@ import type { CollectionName, GuideData } from '../load/schema.ts';
 import type { ClaimNode, GuideGraph, RelationEdge, Speaker } from '../graph/types.ts';
 import type { GuideSnapshot } from '../export/snapshot.ts';
 import { graphEntryId, type GraphData } from './guide-loader.ts';
+import { byId } from '../util/by-id.ts';
 
 
 type Entries = { [C in CollectionName]: Map<string, CollectionEntry<C>> };
@@ -45,7 +46,7 @@ export class Guide {
   }
 
   comment(id: string) {
-    const node = this.graph.comments.find((comment) => comment.id === id);
+    const node = byId(this.graph.comments, id);
     if (!node) throw new Error(`No comment \`${id}\``);
     return { node, entry: this.entry('thread', id) };
   }
@@ -97,20 +98,18 @@ export class Guide {
   snapshot(siteUrl: string): GuideSnapshot {
     const data = <C extends CollectionName>(collection: C) =>
       Object.fromEntries(this.entries(collection).map((entry) => [entry.id, entry.data])) as Record<string, CollectionEntry<C>['data']>;
-    const bodies = (collection: 'sources' | 'glossary' | 'cruxes') =>
-      Object.fromEntries(this.entries(collection).map((entry) => [entry.id, (entry.body ?? '').trim()]));
     return {
       meta: this.meta,
       graph: this.graph,
       comments: data('thread'),
       claims: data('claims'),
       annotations: Object.fromEntries(
-        this.entries('annotations').map((entry) => [entry.id, { data: entry.data, body: (entry.body ?? '').trim(), html: entry.rendered?.html ?? '' }])
+        this.entries('annotations').map((entry) => [entry.id, { data: entry.data, body: (entry.body ?? '').trim(), text: this.#data.texts.annotations[entry.id] ?? '', html: entry.rendered?.html ?? '' }])
       ),
       sources: data('sources'),
       terms: data('glossary'),
       cruxes: data('cruxes'),
-      bodies: { sources: bodies('sources'), glossary: bodies('glossary'), cruxes: bodies('cruxes') },
+      texts: { sources: this.#data.texts.sources, glossary: this.#data.texts.glossary, cruxes: this.#data.texts.cruxes },
       siteUrl
     };
   }

@@ -1,40 +1,84 @@
 /**
- * An Astro integration that builds the Pagefind search index once the site is
- * built, from the records the site wrote (`/search-records.json`, generated
- * from the same graph as the pages), then removes that file. Indexing errors
- * fail the build.
+ * The Pagefind search index, built alongside the pages rather than after
+ * them: as soon as the content loader has compiled the guide, it hands the
+ * search records (from the same graph as the pages) to Pagefind, which
+ * indexes them and writes its files into Astro's cache folder in its own
+ * process while Astro renders pages; once the site is written, this
+ * integration moves the index into it. Indexing errors fail the build.
+ *
+ * The loader and the integration are loaded by Astro as separate module
+ * instances, so they meet through one well-known global slot.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { cp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../export/search-records.ts';
 
-export const searchRecordsFile = 'search-records.json';
+interface SearchIndexState {
+  /** Where the index is written while the pages are built; set while `astro build` runs, as only a build writes an index. */
+  staging?: string;
+  pending?: Promise<number>;
+}
+
+const slot = Symbol.for('reading-guide:search-index');
+const state = (): SearchIndexState => ((globalThis as { [slot]?: SearchIndexState })[slot] ??= {});
+
+/** Starts indexing `records`, when a build is running; the integration writes the result. */
+export function indexForSearch(records: SearchRecord[]): void {
+  const current = state();
+  const { staging } = current;
+  if (!staging) return;
+  current.pending = (async () => {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    // Sent in order over one pipe; each answer is awaited only at the end.
+    const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
+    const problems = added.flatMap((result) => result.errors);
+    await rm(staging, { recursive: true, force: true });
+    problems.push(...(await index.writeFiles({ outputPath: staging })).errors);
+    if (problems.length > 0) throw new Error(`The search index could not be built: ${problems.join('; ')}`);
+    return records.length;
+  })();
+  // Reported when the integration awaits it; not an unhandled rejection meanwhile.
+  current.pending.catch(() => undefined);
+}
 
 export function searchIndex(): AstroIntegration {
   return {
     name: 'reading-guide:search-index',
     hooks: {
+      'astro:config:setup': ({ command, config }) => {
+        const current = state();
+        current.staging = command === 'build' ? path.join(fileURLToPath(config.cacheDir), 'pagefind') : undefined;
+        current.pending = undefined;
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const folder = fileURLToPath(dir);
-        const recordsPath = path.join(folder, searchRecordsFile);
-        const records = JSON.parse(await readFile(recordsPath, 'utf8')) as SearchRecord[];
-        await rm(recordsPath);
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+        const current = state();
         try {
-          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          const problems: string[] = [];
-          for (const record of records) problems.push(...(await index.addCustomRecord(record)).errors);
-          problems.push(...(await index.writeFiles({ outputPath: path.join(folder, 'pagefind') })).errors);
-          if (problems.length > 0) throw new Error(`The search index could not be built: ${problems.join('; ')}`);
-          logger.info(`Indexed ${records.length} records for search`);
+          if (!current.pending || !current.staging) throw new Error('The search index was never started: the content loader did not run');
+          const count = await current.pending;
+          await moveFolder(current.staging, path.join(fileURLToPath(dir), 'pagefind'));
+          logger.info(`Indexed ${count} records for search`);
         } finally {
+          current.pending = undefined;
           // Pagefind runs as a child process; without this Node would not exit.
           await pagefind.close();
         }
       }
     }
   };
+}
+
+/** A rename where the two folders share a file system, a copy where they do not. */
+async function moveFolder(from: string, to: string): Promise<void> {
+  await rm(to, { recursive: true, force: true });
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
 }
