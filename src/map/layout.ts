@@ -45,6 +45,9 @@ export const nodeWidth = 232;
 export const lineHeight = 17;
 const padding = 10;
 
+/** The height of a box showing `lines`. */
+export const nodeHeight = (lines: readonly string[]) => padding * 2 + lines.length * lineHeight;
+
 /** Characters a node's line holds at the map's type size; used to wrap text before layout. */
 export const charactersPerLine = 30;
 
@@ -85,7 +88,7 @@ export async function layoutMap(nodes: readonly MapInputNode[], edges: readonly 
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.padding': '[top=12,left=12,bottom=12,right=12]'
     },
-    children: nodes.map((node) => ({ id: node.id, width: nodeWidth, height: padding * 2 + node.lines.length * lineHeight })),
+    children: nodes.map((node) => ({ id: node.id, width: nodeWidth, height: nodeHeight(node.lines) })),
     edges: kept.map((edge, index) => ({ id: `e${index}`, sources: [edge.from], targets: [edge.to] }))
   };
   const result = await elk.layout(graph);

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileGuide } from '../../src/compile.ts';
-import { layoutMap, wrap } from '../../src/map/layout.ts';
+import { layoutMap, wrap, type MapLayout, type PlacedNode } from '../../src/map/layout.ts';
+import { layoutNeighbourhood } from '../../src/map/neighbourhood-layout.ts';
+import { mapClaims } from '../../src/site/map.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 
 const { graph } = await compileGuide(path.join(projectRoot, 'content'), { base: '/' });
@@ -9,6 +11,32 @@ const nodes = graph.claimOrder.map((id) => ({ id, lines: [graph.claims[id]!.labe
 const edges = graph.claimOrder.flatMap((id) =>
   graph.claims[id]!.relations.filter((edge) => edge.direction === 'out').map((edge) => ({ from: id, to: edge.claim, type: edge.type }))
 );
+
+function expectBoxesApart(layout: MapLayout): void {
+  for (const node of layout.nodes) {
+    expect(node.x).toBeGreaterThanOrEqual(0);
+    expect(node.y).toBeGreaterThanOrEqual(0);
+    expect(node.x + node.width).toBeLessThanOrEqual(layout.width);
+    expect(node.y + node.height).toBeLessThanOrEqual(layout.height);
+  }
+  for (const [index, a] of layout.nodes.entries()) {
+    for (const b of layout.nodes.slice(index + 1)) {
+      const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+      expect(apart, `${a.id} overlaps ${b.id}`).toBe(true);
+    }
+  }
+}
+
+function expectEdgesOnBoxes(layout: MapLayout): void {
+  const box = (id: string) => layout.nodes.find((node) => node.id === id)!;
+  const onBorder = (point: { x: number; y: number }, node: PlacedNode) =>
+    point.x >= node.x - 1 && point.x <= node.x + node.width + 1 && point.y >= node.y - 1 && point.y <= node.y + node.height + 1;
+  for (const edge of layout.edges) {
+    expect(edge.points.length).toBeGreaterThanOrEqual(2);
+    expect(onBorder(edge.points[0]!, box(edge.from)), `${edge.from} → ${edge.to} starts off its box`).toBe(true);
+    expect(onBorder(edge.points.at(-1)!, box(edge.to)), `${edge.from} → ${edge.to} ends off its box`).toBe(true);
+  }
+}
 
 describe('wrap', () => {
   it('breaks at spaces within the width and ends a cut text with an ellipsis', () => {
@@ -24,30 +52,12 @@ describe('layoutMap', async () => {
 
   it('places every claim inside the map, with no two boxes overlapping', () => {
     expect(layout.nodes.map((node) => node.id)).toEqual(graph.claimOrder);
-    for (const node of layout.nodes) {
-      expect(node.x).toBeGreaterThanOrEqual(0);
-      expect(node.y).toBeGreaterThanOrEqual(0);
-      expect(node.x + node.width).toBeLessThanOrEqual(layout.width);
-      expect(node.y + node.height).toBeLessThanOrEqual(layout.height);
-    }
-    for (const [index, a] of layout.nodes.entries()) {
-      for (const b of layout.nodes.slice(index + 1)) {
-        const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
-        expect(apart, `${a.id} overlaps ${b.id}`).toBe(true);
-      }
-    }
+    expectBoxesApart(layout);
   });
 
   it('draws every relation from the border of one box to the border of the other', () => {
     expect(layout.edges).toHaveLength(edges.length);
-    const box = (id: string) => layout.nodes.find((node) => node.id === id)!;
-    const onBorder = (point: { x: number; y: number }, node: { x: number; y: number; width: number; height: number }) =>
-      point.x >= node.x - 1 && point.x <= node.x + node.width + 1 && point.y >= node.y - 1 && point.y <= node.y + node.height + 1;
-    for (const edge of layout.edges) {
-      expect(edge.points.length).toBeGreaterThanOrEqual(2);
-      expect(onBorder(edge.points[0]!, box(edge.from)), `${edge.from} → ${edge.to} starts off its box`).toBe(true);
-      expect(onBorder(edge.points.at(-1)!, box(edge.to)), `${edge.from} → ${edge.to} ends off its box`).toBe(true);
-    }
+    expectEdgesOnBoxes(layout);
   });
 
   it('gives the same map for the same claims', async () => {
@@ -57,5 +67,69 @@ describe('layoutMap', async () => {
   it('leaves out relations to claims not on the map', async () => {
     const small = await layoutMap(nodes.slice(0, 3), edges);
     expect(small.edges.every((edge) => small.nodes.some((node) => node.id === edge.from) && small.nodes.some((node) => node.id === edge.to))).toBe(true);
+  });
+});
+
+describe('layoutNeighbourhood', () => {
+  const box = (id: string, lines = 3) => ({ id, lines: Array.from({ length: lines }, (_, index) => `${id} line ${index}`) });
+  const centre = box('centre');
+  const neighbours = [box('attacker', 2), box('supporter', 4), box('both'), box('target'), box('asked', 1)];
+  const relations = [
+    { from: 'attacker', to: 'centre', type: 'attacks' as const },
+    { from: 'supporter', to: 'centre', type: 'supports' as const },
+    { from: 'both', to: 'centre', type: 'qualifies' as const },
+    { from: 'centre', to: 'both', type: 'concedes' as const },
+    { from: 'centre', to: 'target', type: 'attacks' as const },
+    { from: 'centre', to: 'asked', type: 'asks-about' as const },
+    // Not a relation of the centre: a neighbourhood map leaves it out.
+    { from: 'attacker', to: 'target', type: 'supports' as const }
+  ];
+  const layout = layoutNeighbourhood(centre, neighbours, relations);
+
+  it('sets the claims that point at the centre above it and the claims it points at below, apart', () => {
+    expectBoxesApart(layout);
+    const y = (id: string) => layout.nodes.find((node) => node.id === id)!.y;
+    for (const id of ['attacker', 'supporter', 'both']) expect(y(id)).toBeLessThan(y('centre'));
+    for (const id of ['target', 'asked']) expect(y(id)).toBeGreaterThan(y('centre'));
+    expect(layout.nodes.map((node) => node.id).sort()).toEqual(['asked', 'attacker', 'both', 'centre', 'supporter', 'target']);
+  });
+
+  it('draws each relation of the centre once, from box to box, and two relations between one pair apart', () => {
+    expect(layout.edges.map((edge) => `${edge.from}>${edge.to}`).sort()).toEqual(
+      ['attacker>centre', 'both>centre', 'centre>asked', 'centre>both', 'centre>target', 'supporter>centre'].sort()
+    );
+    expectEdgesOnBoxes(layout);
+    const between = layout.edges.filter((edge) => [edge.from, edge.to].includes('both'));
+    expect(between[0]!.points).not.toEqual([...between[1]!.points].reverse());
+  });
+
+  it('draws no two arrows crossing', () => {
+    const crosses = (a: { x: number; y: number }[], b: { x: number; y: number }[]) => {
+      const [p, q] = [a[0]!, a.at(-1)!];
+      const [r, s] = [b[0]!, b.at(-1)!];
+      const side = (u: typeof p, v: typeof p, w: typeof p) => Math.sign((v.x - u.x) * (w.y - u.y) - (v.y - u.y) * (w.x - u.x));
+      return side(p, q, r) * side(p, q, s) < 0 && side(r, s, p) * side(r, s, q) < 0;
+    };
+    for (const [index, a] of layout.edges.entries()) {
+      for (const b of layout.edges.slice(index + 1)) expect(crosses(a.points, b.points), `${a.from}>${a.to} crosses ${b.from}>${b.to}`).toBe(false);
+    }
+  });
+
+  it('draws a claim with no relations on its own', () => {
+    const alone = layoutNeighbourhood(centre, [], []);
+    expect(alone.nodes).toHaveLength(1);
+    expect(alone.edges).toEqual([]);
+    expectBoxesApart(alone);
+  });
+});
+
+describe('mapClaims', () => {
+  it('draws every claim while they fit, and the main claims and cruxes of a larger guide', () => {
+    expect(mapClaims(graph)).toEqual({ ids: graph.claimOrder, chosen: 'all' });
+    const small = mapClaims(graph, 10);
+    expect(small.chosen).toBe('central');
+    expect(small.ids.length).toBeLessThanOrEqual(10);
+    expect(small.ids.every((id) => graph.claims[id]!.main || graph.claims[id]!.cruxes.length > 0)).toBe(true);
+    expect(small.ids).toEqual(graph.claimOrder.filter((id) => small.ids.includes(id)));
   });
 });
