@@ -2,7 +2,7 @@
  * `npm run new` in flags mode, as a script or CI would run it, and the
  * template the site's "Suggest a counterargument" link opens.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +75,58 @@ describe('npm run new, with flags', () => {
     const { status, output } = scaffold(await guideCopy(), '--kind', 'support');
     expect(status).toBe(1);
     expect(output).toContain('Usage: npm run new');
+  });
+});
+
+/**
+ * Answers the prompts in a real pseudo-terminal (util-linux `script`), the way
+ * a person would: waits for each question, then types.
+ */
+async function converse(folder: string, steps: [question: RegExp, keys: string][]): Promise<{ status: number | null; screen: string }> {
+  // A pseudo-terminal made without a parent terminal is 0 columns wide, and the
+  // prompts would wrap after every character: give it a size first.
+  const command = `stty cols 120 rows 40; ${[process.execPath, path.join(projectRoot, 'src/cli/new-annotation.ts'), '--content', folder].map((part) => `'${part}'`).join(' ')}`;
+  const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: projectRoot, env: { ...process.env, TERM: 'xterm', COLUMNS: '120', LINES: '40' } });
+  let screen = '';
+  child.stdout.on('data', (chunk: Buffer) => (screen += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (screen += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  for (const [question, keys] of steps) {
+    const seenBefore = screen.length;
+    for (let waited = 0; !question.test(screen.slice(Math.max(0, seenBefore - 2000))); waited += 50) {
+      if (waited > 15_000) throw new Error(`No prompt ${question} in:\n${screen}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    for (const key of keys) {
+      child.stdin.write(key);
+      await new Promise((resolve) => setTimeout(resolve, 15));
+    }
+  }
+  return { status: await exited, screen };
+}
+
+describe('npm run new, in a terminal', () => {
+  const enter = '\r';
+  it('asks for the claim, kind, handle, sources and text, and writes a file that passes the check', async () => {
+    const folder = await guideCopy();
+    const { status, screen } = await converse(folder, [
+      [/What is it about\?/, enter],
+      [/Which claim\?/, `follow${enter}`],
+      [/What kind of annotation\?/, `\x1b[B${enter}`],
+      [/Your GitHub handle/, `octocat${enter}`],
+      [/Which sources does it cite\?/, ` ${enter}`],
+      [/Where in src1\?/, `§5${enter}`],
+      [/The annotation itself/, `Models are asked, not persuaded.\t${enter}`]
+    ]);
+    expect(status, screen).toBe(0);
+    expect(screen).toContain('npm run check');
+    const compiled = await compileGuide(folder, { base: '/' });
+    expect(compiled.warnings).toEqual([]);
+    const [id, node] = Object.entries(compiled.graph.annotations).find(([candidate]) => candidate !== 'ann1')!;
+    expect(node).toMatchObject({ kind: 'support', on: 'c2-disagree', citations: [{ source: 'src1', locator: '§5' }] });
+    const entry = compiled.content.annotations.find((candidate) => candidate.id === id)!;
+    expect(entry.data.contributor).toBe('octocat');
+    expect(entry.body.trim()).toBe('Models are asked, not persuaded.');
   });
 });
 
