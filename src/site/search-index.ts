@@ -51,7 +51,8 @@ export function searchIndex(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config }) => {
         const current = state();
-        current.staging = command === 'build' ? path.join(fileURLToPath(config.cacheDir), 'pagefind') : undefined;
+        // One folder per build process: two builds sharing a cache folder must not publish each other's index.
+        current.staging = command === 'build' ? path.join(fileURLToPath(config.cacheDir), `pagefind-${process.pid}`) : undefined;
         current.pending = undefined;
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -63,6 +64,8 @@ export function searchIndex(): AstroIntegration {
           logger.info(`Indexed ${count} records for search`);
         } finally {
           current.pending = undefined;
+          // Moved into the site, or left half-written by a failure: either way not needed again.
+          if (current.staging) await rm(current.staging, { recursive: true, force: true });
           // Pagefind runs as a child process; without this Node would not exit.
           await pagefind.close();
         }

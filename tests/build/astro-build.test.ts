@@ -4,12 +4,8 @@
  * silently broken site. The shipped guide must build for the root and for a
  * sub-path and, served as GitHub Pages serves it, every page must be reached
  * from the home page with no broken link, asset or fragment.
- *
- * The builds share Astro's cache folder, so they run one after another.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -17,24 +13,12 @@ import { selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
+import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
 import { crawl, serve } from '../helpers/crawl.ts';
 import { expectedFor, guideCopy, guideWith, invalidCases, projectRoot } from '../helpers/fixtures.ts';
 
-const astro = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
-
-// Vitest exports Vite's own variables (BASE_URL, MODE, …) to the environment,
-// where they would override the child build's configuration.
-const viteVariables = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
-const childEnvironment = Object.fromEntries(Object.entries(process.env).filter(([name]) => !viteVariables.has(name)));
-
-async function build(content: string, base?: string, site?: string, cacheDir?: string, extra: Record<string, string> = {}) {
-  const outDir = await mkdtemp(path.join(tmpdir(), 'guide-dist-'));
-  const result = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-    env: { ...childEnvironment, GUIDE_CONTENT: content, BASE_PATH: base, SITE_URL: site, ASTRO_CACHE_DIR: cacheDir, FORCE_COLOR: '0', NO_COLOR: '1', ...extra }
-  });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+function build(content: string, base?: string, site?: string, extra: Record<string, string> = {}): BuiltSite {
+  return buildSite({ GUIDE_CONTENT: content, BASE_PATH: base, SITE_URL: site, ...extra });
 }
 
 async function htmlFiles(folder: string): Promise<string[]> {
@@ -60,7 +44,7 @@ describe('astro build', () => {
     ['/reading-guide', '/reading-guide/']
   ])('builds the guide for BASE_PATH=%j: every page reached from %s, nothing broken', async (basePath, base) => {
     const site = 'https://reader.github.io';
-    const { status, output, outDir } = await build(path.join(projectRoot, 'content'), basePath, site);
+    const { status, output, outDir } = build(path.join(projectRoot, 'content'), basePath, site);
     expect(status, output).toBe(0);
     const server = await serve(outDir, base);
     try {
@@ -112,7 +96,7 @@ describe('astro build', () => {
     const content = await guideWith({
       'annotations/ann1.md': '---\nkind: counterargument\non: c1-tasks\ncites:\n  - source: src1\ncontributor: octocat\ncreated: "2026-11-20"\n---\n\nAn objection.\n'
     });
-    const { status, output, outDir } = await build(content, undefined, undefined, undefined, { GITHUB_REPOSITORY: 'reader/guide', GITHUB_REF_NAME: 'main' });
+    const { status, output, outDir } = build(content, undefined, undefined, { GITHUB_REPOSITORY: 'reader/guide', GITHUB_REF_NAME: 'main' });
     expect(status, output).toBe(0);
     const page = async (route: string) => fromHtml(await readFile(path.join(outDir, route, 'index.html'), 'utf8'));
     const links = (tree: Root) => new Map((selectAll('a[href]', tree) as Element[]).map((link) => [toText(link), String(link.properties.href)]));
@@ -136,12 +120,8 @@ describe('astro build', () => {
   });
 
   it('builds the same commit to a byte-identical site, twice from clean', async () => {
-    const builds = [];
-    for (let run = 0; run < 2; run++) {
-      const cache = await mkdtemp(path.join(tmpdir(), 'guide-cache-'));
-      builds.push(await build(path.join(projectRoot, 'content'), '/reading-guide', 'https://reader.github.io', cache));
-    }
-    const [first, second] = builds as [Awaited<ReturnType<typeof build>>, Awaited<ReturnType<typeof build>>];
+    // Each build has a cache folder of its own, so both are clean.
+    const [first, second] = [0, 1].map(() => build(path.join(projectRoot, 'content'), '/reading-guide', 'https://reader.github.io')) as [BuiltSite, BuiltSite];
     expect(first.status, first.output).toBe(0);
     expect(second.status, second.output).toBe(0);
     const files = async (folder: string) =>
@@ -162,7 +142,7 @@ describe('astro build', () => {
 
   it.each(cases)('fails on %s, naming the file, line and rule', async (name) => {
     const expected = await expectedFor(name);
-    const { status, output, outDir } = await build(await guideCopy(name));
+    const { status, output, outDir } = build(await guideCopy(name));
     expect(status, output).not.toBe(0);
     expect(output).toContain(`${expected.file}:${expected.line}:`);
     expect(output).toMatch(new RegExp(`:${expected.line}:\\d+  .* ${expected.rule}\\n\\s+hint: `));

@@ -4,11 +4,12 @@
  * text): no page may carry them in executable form, and in Chromium no
  * script of theirs may run, on any page, in any preview or search result.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { buildSite } from '../helpers/build-site.ts';
+import { serve } from '../helpers/crawl.ts';
 import { acceptedGuide, executable } from '../helpers/injection.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -21,22 +22,17 @@ test('content that looks like markup never runs, on any page, preview or search 
     mkdirSync(path.dirname(path.join(content, file)), { recursive: true });
     writeFileSync(path.join(content, file), text);
   }
-  const outDir = mkdtempSync(path.join(tmpdir(), 'guide-injection-dist-'));
-  const built = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, GUIDE_CONTENT: content }
-  });
-  expect(built.status, built.stderr).toBe(0);
+  const { status, output, outDir } = buildSite({ GUIDE_CONTENT: content });
+  expect(status, output).toBe(0);
 
   const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
   for (const file of pages) expect(executable(readFileSync(path.join(outDir, file), 'utf8')), file).toEqual([]);
   const previews = JSON.parse(readFileSync(path.join(outDir, 'previews.json'), 'utf8')) as Record<string, { html: string }>;
   for (const [key, card] of Object.entries(previews)) expect(executable(`<div>${card.html}</div>`), key).toEqual([]);
 
-  const server = spawn(process.execPath, [path.join(root, 'tests/helpers/github-pages-server.ts'), outDir, '0', '/'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = await serve(outDir, '/');
+  const address = server.url;
   try {
-    const address = await new Promise<string>((resolve) => server.stdout!.once('data', (data: Buffer) => resolve(/at (\S+)/.exec(data.toString())![1]!)));
     const dialogs: string[] = [];
     page.on('dialog', async (dialog) => {
       dialogs.push(dialog.message());
@@ -59,6 +55,6 @@ test('content that looks like markup never runs, on any page, preview or search 
     expect(await ran()).toBeUndefined();
     expect(dialogs).toEqual([]);
   } finally {
-    server.kill();
+    server.close();
   }
 });

@@ -1,8 +1,6 @@
-import { spawnSync, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { buildSite } from '../helpers/build-site.ts';
+import { serve } from '../helpers/crawl.ts';
 
 async function search(page: Page, query: string) {
   await page.goto(`/search/?q=${encodeURIComponent(query)}`);
@@ -79,17 +77,11 @@ test('without JavaScript, /search/ says search needs it and links to the indexes
 
 test('search works when the site is served under a sub-path', async ({ page }) => {
   test.setTimeout(90_000);
-  const root = path.resolve(import.meta.dirname, '../..');
-  const outDir = mkdtempSync(path.join(tmpdir(), 'guide-subpath-'));
-  const built = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, BASE_PATH: '/reading-guide' }
-  });
-  expect(built.status, built.stderr).toBe(0);
-  const server = spawn(process.execPath, [path.join(root, 'tests/helpers/github-pages-server.ts'), outDir, '0', '/reading-guide/'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const { status, output, outDir } = buildSite({ BASE_PATH: '/reading-guide' });
+  expect(status, output).toBe(0);
+  const server = await serve(outDir, '/reading-guide/');
+  const address = server.url;
   try {
-    const address = await new Promise<string>((resolve) => server.stdout!.once('data', (data: Buffer) => resolve(/at (\S+)/.exec(data.toString())![1]!)));
     await page.goto(`${address}search/?q=${encodeURIComponent('continual learning')}`);
     const first = page.locator('#search-results li > a').first();
     await expect(first).toHaveAttribute('href', /^\/reading-guide\/#claim-[a-z0-9-]+$/);
@@ -97,6 +89,6 @@ test('search works when the site is served under a sub-path', async ({ page }) =
     await expect(page).toHaveURL(/\/reading-guide\/#claim-[a-z0-9-]+$/);
     await expect(page.locator('h1')).toContainText('Goals beyond the task');
   } finally {
-    server.kill();
+    server.close();
   }
 });

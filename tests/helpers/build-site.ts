@@ -1,0 +1,38 @@
+/**
+ * `astro build` of this project in a child process, as a user runs it, into a
+ * fresh output folder, from clean: each build gets its own Astro cache
+ * folder. Builds that shared one would share its content store and search
+ * index, so two of them running side by side (Playwright runs files in
+ * parallel) could each publish the other's.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const projectRoot = path.resolve(import.meta.dirname, '../..');
+const astro = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+
+// Vitest exports Vite's own variables (BASE_URL, MODE, …) to the environment,
+// where they would override the child build's configuration.
+const viteVariables = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
+
+export interface BuiltSite {
+  status: number | null;
+  /** Standard output and standard error, as a user would see them. */
+  output: string;
+  outDir: string;
+}
+
+/** Builds the site with `environment` (GUIDE_CONTENT, BASE_PATH, SITE_URL, …) added to this process's. */
+export function buildSite(environment: Record<string, string | undefined> = {}): BuiltSite {
+  const cacheDir = mkdtempSync(path.join(tmpdir(), 'guide-cache-'));
+  const outDir = mkdtempSync(path.join(tmpdir(), 'guide-dist-'));
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !viteVariables.has(name)));
+  const result = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: { ...inherited, ASTRO_CACHE_DIR: cacheDir, FORCE_COLOR: '0', NO_COLOR: '1', ...environment }
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+}
