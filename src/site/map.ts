@@ -71,23 +71,44 @@ export async function argumentMapView(guide: Guide, ids: readonly string[]): Pro
 export const mapClaimLimit = 400;
 
 /**
- * The claims /map/ draws: every claim while they fit; for a larger guide,
- * its main claims and the claims of its cruxes (in reading order, up to the
- * limit), or failing those the first claims in reading order.
+ * The claims /map/ draws: every claim while they fit. A larger guide's map is
+ * filled up to the limit with its main claims and the claims of its cruxes
+ * first, then with the other claims in reading order, and drawn in reading
+ * order; `central` says how many of the drawn claims are main or crux claims.
  */
-export function mapClaims(graph: GuideGraph, limit = mapClaimLimit): { ids: string[]; chosen: 'all' | 'central' | 'first' } {
-  if (graph.claimOrder.length <= limit) return { ids: graph.claimOrder, chosen: 'all' };
-  const central = graph.claimOrder.filter((id) => graph.claims[id]!.main || graph.claims[id]!.cruxes.length > 0);
-  if (central.length > 0) return { ids: central.slice(0, limit), chosen: 'central' };
-  return { ids: graph.claimOrder.slice(0, limit), chosen: 'first' };
+export function mapClaims(graph: GuideGraph, limit = mapClaimLimit): { ids: string[]; capped: boolean; central: number } {
+  if (graph.claimOrder.length <= limit) return { ids: graph.claimOrder, capped: false, central: 0 };
+  const isCentral = (id: string) => graph.claims[id]!.main || graph.claims[id]!.cruxes.length > 0;
+  const central = graph.claimOrder.filter(isCentral).slice(0, limit);
+  const others = graph.claimOrder.filter((id) => !isCentral(id)).slice(0, limit - central.length);
+  const drawn = new Set([...central, ...others]);
+  return { ids: graph.claimOrder.filter((id) => drawn.has(id)), capped: true, central: central.length };
 }
 
-/** A claim and the claims one relation away from it, with the relations between it and them. */
-export function neighbourhoodMapView(guide: Guide, id: string): ArgumentMapView {
-  const { relations } = guide.claim(id).node;
-  const neighbours = new Set(relations.map((edge) => edge.claim));
-  const order = [...neighbours].sort((a, b) => guide.claim(a).node.number - guide.claim(b).node.number);
-  const { views, inputs } = nodeViews(guide, [id, ...order]);
-  const edges = relations.map((edge) => (edge.direction === 'out' ? { from: id, to: edge.claim, type: edge.type } : { from: edge.claim, to: id, type: edge.type }));
-  return { layout: layoutNeighbourhood(inputs[0]!, inputs.slice(1), edges), nodes: views };
+/**
+ * The most neighbours a claim's own map draws: a star is one row of boxes
+ * above the claim and one below, and past a dozen a row is wider than any
+ * screen. The relations are all listed in text beside the map.
+ */
+export const neighbourhoodLimit = 12;
+
+/**
+ * The claims one relation away from `id` that its own map draws: the first
+ * `limit` in reading order; `omitted` counts those left off.
+ */
+export function neighbourhoodClaims(graph: GuideGraph, id: string, limit = neighbourhoodLimit): { ids: string[]; omitted: number } {
+  const neighbours = [...new Set(graph.claims[id]!.relations.map((edge) => edge.claim))].sort((a, b) => graph.claims[a]!.number - graph.claims[b]!.number);
+  return { ids: neighbours.slice(0, limit), omitted: Math.max(0, neighbours.length - limit) };
+}
+
+/** A claim, its neighbourhood's claims, and the relations between it and them. */
+export function neighbourhoodMapView(guide: Guide, id: string): ArgumentMapView & { omitted: number } {
+  const { ids, omitted } = neighbourhoodClaims(guide.graph, id);
+  const onMap = new Set(ids);
+  const { views, inputs } = nodeViews(guide, [id, ...ids]);
+  const edges = guide
+    .claim(id)
+    .node.relations.filter((edge) => onMap.has(edge.claim))
+    .map((edge) => (edge.direction === 'out' ? { from: id, to: edge.claim, type: edge.type } : { from: edge.claim, to: id, type: edge.type }));
+  return { layout: layoutNeighbourhood(inputs[0]!, inputs.slice(1), edges), nodes: views, omitted };
 }

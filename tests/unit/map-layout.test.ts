@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileGuide } from '../../src/compile.ts';
 import { layoutMap, wrap, type MapLayout, type PlacedNode } from '../../src/map/layout.ts';
 import { layoutNeighbourhood } from '../../src/map/neighbourhood-layout.ts';
-import { mapClaims } from '../../src/site/map.ts';
+import { mapClaims, neighbourhoodClaims } from '../../src/site/map.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 
 const { graph } = await compileGuide(path.join(projectRoot, 'content'), { base: '/' });
@@ -124,12 +124,44 @@ describe('layoutNeighbourhood', () => {
 });
 
 describe('mapClaims', () => {
-  it('draws every claim while they fit, and the main claims and cruxes of a larger guide', () => {
-    expect(mapClaims(graph)).toEqual({ ids: graph.claimOrder, chosen: 'all' });
-    const small = mapClaims(graph, 10);
-    expect(small.chosen).toBe('central');
-    expect(small.ids.length).toBeLessThanOrEqual(10);
-    expect(small.ids.every((id) => graph.claims[id]!.main || graph.claims[id]!.cruxes.length > 0)).toBe(true);
-    expect(small.ids).toEqual(graph.claimOrder.filter((id) => small.ids.includes(id)));
+  const isCentral = (id: string) => graph.claims[id]!.main || graph.claims[id]!.cruxes.length > 0;
+  const centralCount = graph.claimOrder.filter(isCentral).length;
+
+  it('draws every claim while they fit', () => {
+    expect(mapClaims(graph)).toEqual({ ids: graph.claimOrder, capped: false, central: 0 });
+  });
+
+  it('fills a capped map with the main and crux claims first, then the first others, in reading order', () => {
+    const limit = centralCount + 3;
+    expect(limit).toBeLessThan(graph.claimOrder.length);
+    const drawn = mapClaims(graph, limit);
+    expect(drawn).toMatchObject({ capped: true, central: centralCount });
+    expect(drawn.ids).toHaveLength(limit);
+    expect(drawn.ids.filter(isCentral)).toHaveLength(centralCount);
+    expect(drawn.ids.filter((id) => !isCentral(id))).toEqual(graph.claimOrder.filter((id) => !isCentral(id)).slice(0, 3));
+    expect(drawn.ids).toEqual(graph.claimOrder.filter((id) => drawn.ids.includes(id)));
+  });
+
+  it('keeps to the limit when the main and crux claims alone exceed it', () => {
+    const drawn = mapClaims(graph, 2);
+    expect(drawn).toMatchObject({ capped: true, central: 2 });
+    expect(drawn.ids).toEqual(graph.claimOrder.filter(isCentral).slice(0, 2));
+  });
+});
+
+describe('neighbourhoodClaims', () => {
+  const busiest = graph.claimOrder.reduce((a, b) => (new Set(graph.claims[b]!.relations.map((edge) => edge.claim)).size > new Set(graph.claims[a]!.relations.map((edge) => edge.claim)).size ? b : a));
+  const neighbours = [...new Set(graph.claims[busiest]!.relations.map((edge) => edge.claim))];
+
+  it('draws every claim one relation away, once each, in reading order', () => {
+    const drawn = neighbourhoodClaims(graph, busiest);
+    expect(drawn.omitted).toBe(0);
+    expect(drawn.ids).toEqual(graph.claimOrder.filter((id) => neighbours.includes(id)));
+  });
+
+  it('draws the first few of a crowded neighbourhood and counts the rest', () => {
+    expect(neighbours.length).toBeGreaterThan(2);
+    const drawn = neighbourhoodClaims(graph, busiest, 2);
+    expect(drawn).toEqual({ ids: graph.claimOrder.filter((id) => neighbours.includes(id)).slice(0, 2), omitted: neighbours.length - 2 });
   });
 });
