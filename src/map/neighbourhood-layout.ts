@@ -1,7 +1,8 @@
 /**
  * Lays out one claim's neighbourhood: the claim, the claims that relate to
- * it above, the claims it relates to below, every arrow running down as on
- * the full map. A neighbourhood is a star, so its layout has a closed form:
+ * it above, the claims it relates to below, so that arrows run down as on the
+ * full map (except where two claims relate both ways, and one arrow must run
+ * up). A neighbourhood is a star, so its layout has a closed form:
  * no crossing-minimisation is needed, and it costs microseconds where a
  * general layered layout costs milliseconds, which matters when a guide has
  * thousands of claim pages.

@@ -45,6 +45,12 @@ export interface RenderedGuide {
   guideNotes: string[];
 }
 
+/**
+ * Renders every entry of `content` to HTML. It renders the syntax trees the
+ * loader parsed, in place (parsing each file once is most of what keeps the
+ * build fast), so it consumes `content`: render a guide once, and load it
+ * again to render it anew.
+ */
 export function renderGuide(
   content: LoadedContent,
   graph: GuideGraph,

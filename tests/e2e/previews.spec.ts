@@ -8,7 +8,11 @@ const triggers = [
   { kind: 'internal link', page: '/claims/a2-ablations/', selector: 'main .citations a[href="/sources/schoen2025/"]', shows: 'Stress Testing Deliberative Alignment' }
 ];
 
-const cardOf = (page: Page, trigger: Locator) => trigger.evaluate((element) => element.getAttribute('aria-describedby')).then((id) => page.locator(`[id="${id}"]`));
+/** The card a trigger opened, once it has: the cards' data may still be on its way when the trigger is first used. */
+async function cardOf(page: Page, trigger: Locator): Promise<Locator> {
+  await expect(trigger).toHaveAttribute('aria-describedby', /./);
+  return page.locator(`[id="${await trigger.getAttribute('aria-describedby')}"]`);
+}
 
 for (const { kind, page: address, selector, shows } of triggers) {
   test.describe(`the ${kind} preview`, () => {
