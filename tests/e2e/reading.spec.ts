@@ -163,3 +163,24 @@ test('without JavaScript the notes are still there and open on demand', async ({
   await expect(details.locator('.sidenote-head').first()).toBeVisible();
   await context.close();
 });
+
+test('a page lists under “Linked from” each entry whose text links to it, and each of those links back', async ({ page }) => {
+  const dist = new URL('../../dist/', import.meta.url);
+  const linked = readdirSync(dist, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /^(claims|sources|annotations)\/[^/]+\/index\.html$/.test(file) && readFileSync(new URL(file, dist), 'utf8').includes('class="backlinks"'))
+    .map((file) => `/${file.replace(/index\.html$/, '')}`);
+  // The shipped guide links claims and sources from its glossary and source notes.
+  expect(linked.length).toBeGreaterThanOrEqual(3);
+  for (const address of linked) {
+    await page.goto(address);
+    const from = await page.locator('section.backlinks li a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
+    expect(from.length, address).toBeGreaterThan(0);
+    for (const href of from) {
+      await page.goto(href);
+      const fragment = new URL(href, page.url()).hash.slice(1);
+      // A glossary term is a <dt> and its definition the <dd> after it.
+      const scope = fragment ? page.locator(`[id="${fragment}"], dt[id="${fragment}"] + dd`) : page.locator('main');
+      await expect(scope.locator(`a[href="${address}"]`).first(), `${href} links to ${address}`).toBeAttached();
+    }
+  }
+});
