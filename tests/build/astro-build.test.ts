@@ -35,6 +35,28 @@ async function pagePaths(outDir: string, base: string): Promise<string[]> {
     .sort();
 }
 
+/** The site paths (with any fragment) among `addresses` that are outside `base`, answer with an error, or name no element. */
+async function unreachable(addresses: Iterable<string>, siteUrl: string, base: string): Promise<string[]> {
+  const pages = new Map<string, Promise<{ status: number; html?: string }>>();
+  const load = async (pathname: string) => {
+    const response = await fetch(new URL(pathname, siteUrl));
+    return { status: response.status, html: response.headers.get('content-type')?.startsWith('text/html') ? await response.text() : undefined };
+  };
+  const problems: string[] = [];
+  for (const address of addresses) {
+    const url = new URL(address, siteUrl);
+    if (!url.pathname.startsWith(base)) {
+      problems.push(`${address} is outside ${base}`);
+      continue;
+    }
+    if (!pages.has(url.pathname)) pages.set(url.pathname, load(url.pathname));
+    const page = await pages.get(url.pathname)!;
+    if (page.status !== 200) problems.push(`${address} answers ${page.status}`);
+    else if (url.hash && page.html !== undefined && !page.html.includes(`id="${decodeURIComponent(url.hash.slice(1))}"`)) problems.push(`${address} names no element`);
+  }
+  return problems;
+}
+
 const cases = await invalidCases();
 
 describe('astro build', () => {
@@ -53,6 +75,17 @@ describe('astro build', () => {
       const built = await pagePaths(outDir, base);
       expect(built.length).toBeGreaterThan(20);
       expect([...pages].sort()).toEqual(built);
+
+      // Previews name pages by site path, the exports by full address: each must be a page (and element) of this site, under the base.
+      const named = new Set<string>();
+      const previews = (await (await fetch(new URL('previews.json', server.url))).json()) as Record<string, { html: string }>;
+      for (const card of Object.values(previews)) for (const [, href] of card.html.matchAll(/href="(\/[^"]*)"/g)) named.add(href!);
+      for (const file of ['annotations.jsonld', 'feed.xml', 'argument-map.json']) {
+        const text = await (await fetch(new URL(file, server.url))).text();
+        for (const [, address] of text.matchAll(new RegExp(`${site.replace(/[.]/g, '\\.')}(/[^"<>\\s]*)`, 'g'))) named.add(address!);
+      }
+      expect(named.size).toBeGreaterThan(50);
+      expect(await unreachable(named, server.url, base)).toEqual([]);
 
       // GitHub Pages' behaviour, which the links must survive.
       const bare = await fetch(new URL('claims', server.url), { redirect: 'manual' });
