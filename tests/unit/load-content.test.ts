@@ -25,21 +25,20 @@ describe('loadContent', () => {
     expect(problems).toEqual([expect.objectContaining({ rule: 'invalid-id', file: expect.stringMatching(/Bad Name\.md$/) })]);
   });
 
-  it('reports bytes that are not UTF-8, with their line', async () => {
+  /** The guide with a glossary entry whose text has the byte 0xE9 (é in Latin-1, not UTF-8) between `before` and `after`. */
+  async function guideWithLatin1(before: string, after: string): Promise<string> {
     const folder = await guideCopy();
-    await writeFile(
-      path.join(folder, 'glossary/task.md'),
-      Buffer.concat([Buffer.from('---\nterm: task\n---\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' au lait\n')])
-    );
+    await writeFile(path.join(folder, 'glossary/task.md'), Buffer.concat([Buffer.from(before), Buffer.from([0xe9]), Buffer.from(after)]));
+    return folder;
+  }
+
+  it('reports bytes that are not UTF-8, with their line', async () => {
+    const folder = await guideWithLatin1('---\nterm: task\n---\n\nCaf', ' au lait\n');
     expect(await problemsOf(folder)).toEqual([expect.objectContaining({ rule: 'not-utf8', line: 5, column: 4 })]);
   });
 
   it('counts the column in characters, and tells a real U+FFFD from a bad byte', async () => {
-    const folder = await guideCopy();
-    await writeFile(
-      path.join(folder, 'glossary/task.md'),
-      Buffer.concat([Buffer.from('---\nterm: task\n---\n\n“\uFFFD” Caf'), Buffer.from([0xe9]), Buffer.from('\n')])
-    );
+    const folder = await guideWithLatin1('---\nterm: task\n---\n\n“\uFFFD” Caf', '\n');
     expect(await problemsOf(folder)).toEqual([expect.objectContaining({ rule: 'not-utf8', line: 5, column: 8 })]);
   });
 

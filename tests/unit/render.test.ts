@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkGuide, compileGuide } from '../../src/compile.ts';
 import { Diagnostics } from '../../src/load/diagnostics.ts';
 import { renderGuide } from '../../src/render/render-guide.ts';
-import { guideCopy, guideWith } from '../helpers/fixtures.ts';
+import { guideCopy, guideWith, projectRoot } from '../helpers/fixtures.ts';
 
 const parse = (html: string): Root => fromHtml(html, { fragment: true });
 const fragments = (tree: Root, markId: string) => selectAll(`mark[data-mark="${markId}"]`, tree);
@@ -162,10 +162,11 @@ describe('canonicalArxiv', async () => {
   });
 });
 
+// The shipped guide, compiled once for the tests that read it.
+const shipped = compileGuide(`${projectRoot}/content`, { base: '/' });
+
 describe('links in the shipped thread', async () => {
-  const { projectRoot } = await import('../helpers/fixtures.ts');
-  const compiled = await compileGuide(`${projectRoot}/content`, { base: '/' });
-  const a2 = parse(compiled.rendered.html.thread.a2!);
+  const a2 = parse((await shipped).rendered.html.thread.a2!);
 
   it('point at the canonical arXiv page while showing the commenter’s own text', () => {
     const links = selectAll('a[href^="https://arxiv.org/abs/"]', a2) as Element[];
@@ -177,8 +178,7 @@ describe('links in the shipped thread', async () => {
 });
 
 describe('sidenotes', async () => {
-  const { projectRoot } = await import('../helpers/fixtures.ts');
-  const compiled = await compileGuide(`${projectRoot}/content`, { base: '/' });
+  const compiled = await shipped;
   const b1 = parse(compiled.rendered.html.thread.b1!);
 
   it('follow the paragraph whose marked words they are about, folded in a <details>', () => {
