@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { codeTheme } from './src/render/code-theme.ts';
+import { guideSite } from './src/site/guide-integration.ts';
 import { searchIndex } from './src/site/search-index.ts';
 
 /**
@@ -26,7 +27,8 @@ export default defineConfig({
   base: basePath(process.env.BASE_PATH),
   trailingSlash: 'always',
   build: { format: 'directory', concurrency: 4 },
-  integrations: [sitemap(), searchIndex()],
+  // GUIDE_CONTENT points the site at another content folder; the tests build fixture guides with it.
+  integrations: [guideSite({ content: process.env.GUIDE_CONTENT ?? 'content' }), sitemap(), searchIndex()],
   // The guide's Markdown is rendered by the pipeline (src/render); any other
   // Markdown goes through the same unified processor, with the commenters'
   // punctuation left as written.

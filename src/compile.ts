@@ -9,7 +9,8 @@
  * before it found no error, so one mistake is reported once, where it is.
  */
 import { ContentError, Diagnostics, type Problem } from './load/diagnostics.ts';
-import { loadContent, type LoadedContent } from './load/load-content.ts';
+import { loadContent, type LoadedContent, type LoadedEntry } from './load/load-content.ts';
+import { collections, type CollectionName, type GuideData } from './load/schema.ts';
 import { buildGraph } from './graph/build-graph.ts';
 import type { GuideGraph } from './graph/types.ts';
 import { renderGuide, type RenderedGuide, type RenderOptions } from './render/render-guide.ts';
@@ -21,8 +22,25 @@ export interface CheckedGuide {
   warnings: Problem[];
 }
 
-export interface CompiledGuide extends CheckedGuide {
+/** An entry as it is published: its data and Markdown, without the syntax tree it was rendered from. */
+export type CompiledEntry<C extends CollectionName = CollectionName> = Pick<LoadedEntry<C>, 'collection' | 'id' | 'file' | 'data' | 'body'>;
+
+export type CompiledContent = { [C in CollectionName]: CompiledEntry<C>[] } & {
+  root: string;
+  guide: { file: string; data: GuideData } | undefined;
+};
+
+/**
+ * The compiled guide: plain data and HTML. The syntax trees and the YAML
+ * documents kept for locating problems are let go once rendering is done,
+ * since the guide is held in memory while every page is built.
+ */
+export interface CompiledGuide {
+  content: CompiledContent;
+  graph: GuideGraph;
   rendered: RenderedGuide;
+  /** Warnings: problems that do not stop the build. */
+  warnings: Problem[];
 }
 
 /** Loads, validates and links the content; throws a `ContentError` listing every error. */
@@ -40,5 +58,16 @@ export async function compileGuide(root: string, options: RenderOptions): Promis
   const checked = await checkGuide(root, diagnostics);
   const rendered = await renderGuide(checked.content, checked.graph, options, diagnostics);
   if (diagnostics.hasErrors) throw new ContentError(diagnostics.problems);
-  return { ...checked, rendered, warnings: diagnostics.problems };
+  return { content: published(checked.content), graph: checked.graph, rendered, warnings: diagnostics.problems };
+}
+
+function published(content: LoadedContent): CompiledContent {
+  const entries = Object.fromEntries(
+    (Object.keys(collections) as CollectionName[]).map((collection) => [
+      collection,
+      (content[collection] as LoadedEntry[]).map(({ collection, id, file, data, body }) => ({ collection, id, file, data, body }))
+    ])
+  ) as { [C in CollectionName]: CompiledEntry<C>[] };
+  const guide = content.guide && { file: content.guide.file, data: content.guide.data };
+  return { ...entries, root: content.root, guide };
 }

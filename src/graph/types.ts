@@ -1,7 +1,7 @@
 /**
  * The cross-link graph: what every page and export reads. Plain, serialisable
- * data (ids, offsets and edges): it is built once per run and handed to Astro
- * through the content store, so it holds no parsed trees and no HTML.
+ * data (ids, offsets and edges): it is built once per run and held in memory
+ * while the pages are built, so it holds no parsed trees and no HTML.
  */
 import type { AnnotationKind, Citation, RelationType } from '../load/schema.ts';
 

@@ -1,9 +1,9 @@
 /**
  * The content model: one zod schema per kind of file under `content/`.
  *
- * The same schemas validate content in the Astro collections
- * (`src/content.config.ts`) and in the pipeline that runs without Astro, so a
- * file is judged the same way everywhere. Objects are strict: a misspelt field
+ * The same schemas validate content in the build, in `npm run check` and in
+ * `npm run new`, so a file is judged the same way everywhere. Objects are
+ * strict: a misspelt field
  * is an error, not silently ignored. Each field's description doubles as the
  * hint shown when that field is wrong.
  */

@@ -1,38 +1,57 @@
 /**
- * What pages read: the content collections (validated data and rendered HTML)
- * joined with the cross-link graph, behind lookups that fail loudly on an id
- * that is not there, so that a broken link can never render as an empty page.
+ * What pages read: the compiled guide (validated data, rendered HTML and the
+ * cross-link graph), behind lookups that fail loudly on an id that is not
+ * there, so that a broken link can never render as an empty page.
  */
-import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import path from 'node:path';
+import type { CompiledEntry, CompiledGuide } from '../compile.ts';
 import type { CollectionName, GuideData } from '../load/schema.ts';
 import type { ClaimNode, GuideGraph, RelationEdge, Speaker } from '../graph/types.ts';
-import type { GuideSnapshot } from '../export/snapshot.ts';
-import { graphEntryId, type GraphData } from './guide-loader.ts';
+import { snapshotOf, type GuideSnapshot } from '../export/snapshot.ts';
+import { publishedGuide, type PublishedGuide } from './guide-integration.ts';
 import { byId } from '../util/by-id.ts';
 
+/** An entry as pages show it. */
+export interface GuideEntry<C extends CollectionName = CollectionName> extends CompiledEntry<C> {
+  /** The rendered body; empty when the file has none. */
+  html: string;
+  /** The file as the repository names it, from the project root, with `/`. */
+  filePath: string;
+}
 
-type Entries = { [C in CollectionName]: Map<string, CollectionEntry<C>> };
+type Entries = { [C in CollectionName]: Map<string, GuideEntry<C>> };
 
 export class Guide {
   readonly meta: GuideData;
   readonly graph: GuideGraph;
-  readonly #data: GraphData;
+  readonly #compiled: CompiledGuide;
   readonly #entries: Entries;
 
-  constructor(data: GraphData, entries: Entries) {
-    this.meta = data.guide;
-    this.graph = data.graph;
-    this.#data = data;
-    this.#entries = entries;
+  constructor({ compiled, projectRoot }: PublishedGuide) {
+    if (!compiled.content.guide) throw new Error('The compiled guide has no guide.yaml');
+    this.meta = compiled.content.guide.data;
+    this.graph = compiled.graph;
+    this.#compiled = compiled;
+    const entries = {} as Record<CollectionName, Map<string, GuideEntry>>;
+    for (const collection of Object.keys(compiled.rendered.html) as CollectionName[]) {
+      const html = compiled.rendered.html[collection];
+      entries[collection] = new Map(
+        (compiled.content[collection] as CompiledEntry[]).map((entry) => [
+          entry.id,
+          { ...entry, html: html[entry.id] ?? '', filePath: path.relative(projectRoot, path.resolve(entry.file)).split(path.sep).join('/') }
+        ])
+      );
+    }
+    this.#entries = entries as Entries;
   }
 
-  entry<C extends CollectionName>(collection: C, id: string): CollectionEntry<C> {
+  entry<C extends CollectionName>(collection: C, id: string): GuideEntry<C> {
     const entry = this.#entries[collection].get(id);
     if (!entry) throw new Error(`No ${collection} entry \`${id}\``);
     return entry;
   }
 
-  entries<C extends CollectionName>(collection: C): CollectionEntry<C>[] {
+  entries<C extends CollectionName>(collection: C): GuideEntry<C>[] {
     return [...this.#entries[collection].values()];
   }
 
@@ -76,13 +95,13 @@ export class Guide {
 
   /** Rendered editor's note on a comment. */
   note(id: string): string {
-    const html = this.#data.notes[id];
+    const html = this.#compiled.rendered.notes[id];
     if (html === undefined) throw new Error(`No editor's note \`${id}\``);
     return html;
   }
 
   get guideNotes(): string[] {
-    return this.#data.guideNotes;
+    return this.#compiled.rendered.guideNotes;
   }
 
   commenterName(key: string): string {
@@ -96,22 +115,7 @@ export class Guide {
 
   /** The graph and every entry's data, for the exports. */
   snapshot(siteUrl: string): GuideSnapshot {
-    const data = <C extends CollectionName>(collection: C) =>
-      Object.fromEntries(this.entries(collection).map((entry) => [entry.id, entry.data])) as Record<string, CollectionEntry<C>['data']>;
-    return {
-      meta: this.meta,
-      graph: this.graph,
-      comments: data('thread'),
-      claims: data('claims'),
-      annotations: Object.fromEntries(
-        this.entries('annotations').map((entry) => [entry.id, { data: entry.data, body: (entry.body ?? '').trim(), text: this.#data.texts.annotations[entry.id] ?? '', html: entry.rendered?.html ?? '' }])
-      ),
-      sources: data('sources'),
-      terms: data('glossary'),
-      cruxes: data('cruxes'),
-      texts: { sources: this.#data.texts.sources, glossary: this.#data.texts.glossary, cruxes: this.#data.texts.cruxes },
-      siteUrl
-    };
+    return snapshotOf(this.#compiled, siteUrl);
   }
 
   /** Relations grouped under headings that read in the claim's direction. */
@@ -140,34 +144,12 @@ export function relationHeading(edge: RelationEdge): string {
   return edge.direction === 'out' ? outgoing : incoming;
 }
 
-let cached: Promise<Guide> | undefined;
+const guides = new WeakMap<PublishedGuide, Guide>();
 
-export function loadGuide(): Promise<Guide> {
-  // In development the content changes under a running server: read it afresh.
-  if (import.meta.env.DEV) return readGuide();
-  return (cached ??= readGuide());
-}
-
-async function readGuide(): Promise<Guide> {
-  const graphEntry = await getEntry('graph', graphEntryId);
-  if (!graphEntry) throw new Error('The content graph is missing: the content loader did not run');
-  const [thread, claims, annotations, sources, glossary, cruxes, pages] = await Promise.all([
-    getCollection('thread'),
-    getCollection('claims'),
-    getCollection('annotations'),
-    getCollection('sources'),
-    getCollection('glossary'),
-    getCollection('cruxes'),
-    getCollection('pages')
-  ]);
-  const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((entry) => [entry.id, entry]));
-  return new Guide(graphEntry.data as GraphData, {
-    thread: byId(thread),
-    claims: byId(claims),
-    annotations: byId(annotations),
-    sources: byId(sources),
-    glossary: byId(glossary),
-    cruxes: byId(cruxes),
-    pages: byId(pages)
-  });
+/** The guide as last compiled: in development, the content changes under a running server. */
+export async function loadGuide(): Promise<Guide> {
+  const published = await publishedGuide();
+  let guide = guides.get(published);
+  if (!guide) guides.set(published, (guide = new Guide(published)));
+  return guide;
 }

@@ -1,13 +1,10 @@
 /**
  * The Pagefind search index, built alongside the pages rather than after
- * them: as soon as the content loader has compiled the guide, it hands the
- * search records (from the same graph as the pages) to Pagefind, which
- * indexes them and writes its files into Astro's cache folder in its own
- * process while Astro renders pages; once the site is written, this
+ * them: as soon as the guide is compiled (src/site/guide-integration.ts),
+ * its search records (from the same graph as the pages) go to Pagefind,
+ * which indexes them and writes its files into Astro's cache folder in its
+ * own process while Astro renders pages; once the site is written, this
  * integration moves the index into it. Indexing errors fail the build.
- *
- * The loader and the integration are loaded by Astro as separate module
- * instances, so they meet through one well-known global slot.
  */
 import { cp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,12 +19,10 @@ interface SearchIndexState {
   pending?: Promise<number>;
 }
 
-const slot = Symbol.for('reading-guide:search-index');
-const state = (): SearchIndexState => ((globalThis as { [slot]?: SearchIndexState })[slot] ??= {});
+const current: SearchIndexState = {};
 
 /** Starts indexing `records`, when a build is running; the integration writes the result. */
 export function indexForSearch(records: SearchRecord[]): void {
-  const current = state();
   const { staging } = current;
   if (!staging) return;
   current.pending = (async () => {
@@ -50,15 +45,13 @@ export function searchIndex(): AstroIntegration {
     name: 'reading-guide:search-index',
     hooks: {
       'astro:config:setup': ({ command, config }) => {
-        const current = state();
         // One folder per build process: two builds sharing a cache folder must not publish each other's index.
         current.staging = command === 'build' ? path.join(fileURLToPath(config.cacheDir), `pagefind-${process.pid}`) : undefined;
         current.pending = undefined;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const current = state();
         try {
-          if (!current.pending || !current.staging) throw new Error('The search index was never started: the content loader did not run');
+          if (!current.pending || !current.staging) throw new Error('The search index was never started: the guide was never compiled');
           const count = await current.pending;
           await moveFolder(current.staging, path.join(fileURLToPath(dir), 'pagefind'));
           logger.info(`Indexed ${count} records for search`);

@@ -14,8 +14,15 @@ const projectRoot = path.resolve(import.meta.dirname, '../..');
 const astro = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 
 // Vitest exports Vite's own variables (BASE_URL, MODE, …) to the environment,
-// where they would override the child build's configuration.
-const viteVariables = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
+// where they would override the child build's configuration, and its own
+// (VITEST, NODE_ENV=test, …), which turn Astro's dev server off.
+const testRunnerVariables = /^(BASE_URL|MODE|DEV|PROD|SSR|TEST|NODE_ENV|VITEST(_.*)?)$/;
+
+/** This process's environment as a user's shell would have it, with `environment` added. */
+export function userEnvironment(environment: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !testRunnerVariables.test(name)));
+  return { ...inherited, FORCE_COLOR: '0', NO_COLOR: '1', ...environment };
+}
 
 export interface BuiltSite {
   status: number | null;
@@ -28,11 +35,10 @@ export interface BuiltSite {
 export function buildSite(environment: Record<string, string | undefined> = {}): BuiltSite {
   const cacheDir = mkdtempSync(path.join(tmpdir(), 'guide-cache-'));
   const outDir = mkdtempSync(path.join(tmpdir(), 'guide-dist-'));
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !viteVariables.has(name)));
   const result = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
     cwd: projectRoot,
     encoding: 'utf8',
-    env: { ...inherited, ASTRO_CACHE_DIR: cacheDir, FORCE_COLOR: '0', NO_COLOR: '1', ...environment }
+    env: userEnvironment({ ASTRO_CACHE_DIR: cacheDir, ...environment })
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
 }

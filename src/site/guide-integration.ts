@@ -1,0 +1,131 @@
+/**
+ * The bridge from the pipeline to Astro: an integration that compiles the
+ * guide (src/compile.ts) once per build, and again after every change to the
+ * content while `astro dev` runs, and hands the result to the pages in
+ * memory (src/site/guide.ts reads it).
+ *
+ * Why not Astro's content collections: a comment's HTML depends on the
+ * claims, sources and annotations that point into it, which a collection's
+ * loader cannot express (Astro's `glob()` would cache a comment until the
+ * comment itself changes, and logs a render error and carries on with an
+ * empty entry); and Astro serialises its content store to disk and bundles
+ * the whole store into the code that renders the pages, which for a large
+ * guide costs more time and memory than anything else in the build. Here the
+ * compiled guide is plain data in the one process that builds the site, and
+ * a content error stops the build before anything is bundled, with every
+ * problem listed.
+ *
+ * The integration and the pages are loaded by Astro as separate module
+ * graphs (the pages are bundled first), so they meet through one well-known
+ * global slot, which holds only plain data.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { compileGuide, type CompiledGuide } from '../compile.ts';
+import { ContentError, formatProblems } from '../load/diagnostics.ts';
+import { searchRecords } from '../export/search-records.ts';
+import { snapshotOf } from '../export/snapshot.ts';
+import { indexForSearch } from './search-index.ts';
+
+/** What the pages read: the compiled guide, and the project root its files are named from. */
+export interface PublishedGuide {
+  compiled: CompiledGuide;
+  /** Absolute path of the project, for naming each entry's file as the repository does. */
+  projectRoot: string;
+}
+
+const slot = Symbol.for('reading-guide:published-guide');
+type Slot = { [slot]?: Promise<PublishedGuide> };
+
+/** The guide the integration last compiled; pages call this through `loadGuide()`. */
+export function publishedGuide(): Promise<PublishedGuide> {
+  const published = (globalThis as Slot)[slot];
+  if (!published) throw new Error('The guide was not compiled: add guideSite() to the integrations in astro.config.mjs');
+  return published;
+}
+
+function publish(published: Promise<PublishedGuide>): void {
+  // A failure is reported by whoever awaits it (the build, or the dev server's log).
+  published.catch(() => undefined);
+  (globalThis as Slot)[slot] = published;
+}
+
+export interface GuideSiteOptions {
+  /** The content folder, relative to the project root. */
+  content: string;
+}
+
+export function guideSite({ content }: GuideSiteOptions): AstroIntegration {
+  let command: 'dev' | 'build' | 'preview' | 'sync' = 'build';
+  let projectRoot = '';
+  let contentRoot = '';
+  let compileRun: () => Promise<PublishedGuide> = () => Promise.reject(new Error('The guide is compiled once Astro has its configuration'));
+  return {
+    name: 'reading-guide:guide',
+    hooks: {
+      'astro:config:setup': (options) => {
+        command = options.command;
+      },
+      'astro:config:done': ({ config }) => {
+        projectRoot = fileURLToPath(config.root);
+        contentRoot = path.resolve(projectRoot, content);
+        compileRun = async () => {
+          const compiled = await compileGuide(contentRoot, { base: config.base });
+          // Search records name site paths only, so any site address will do.
+          if (command === 'build') indexForSearch(searchRecords(snapshotOf(compiled, 'http://localhost/')));
+          return { compiled, projectRoot };
+        };
+        // Started as early as possible; Astro gets on with its own setup meanwhile.
+        if (command === 'build') publish(compileRun());
+      },
+      'astro:build:start': async ({ logger }) => {
+        try {
+          report((await publishedGuide()).compiled, logger);
+        } catch (error) {
+          throw readable(error);
+        }
+      },
+      'astro:server:setup': async ({ server, logger }) => {
+        let latest = 0;
+        const recompile = async () => {
+          const run = ++latest;
+          const next = compileRun();
+          try {
+            const { compiled } = await next;
+            // Edits in quick succession: only the newest compile is shown.
+            if (run !== latest) return;
+            report(compiled, logger);
+            publish(next);
+            server.environments.client.hot.send({ type: 'full-reload' });
+          } catch (error) {
+            if (run !== latest) return;
+            // While editing, an error is reported and the last good guide stays up.
+            logger.error(readable(error).message);
+            if (!(globalThis as Slot)[slot]) publish(next);
+          }
+        };
+        await recompile();
+        server.watcher.add(contentRoot);
+        server.watcher.on('all', (_event, changed) => {
+          if (path.resolve(changed).startsWith(contentRoot + path.sep)) void recompile();
+        });
+      }
+    }
+  };
+}
+
+function report(compiled: CompiledGuide, logger: AstroIntegrationLogger): void {
+  if (compiled.warnings.length > 0) logger.warn(formatProblems(compiled.warnings));
+}
+
+/** A content error's message is the full report; anything else keeps its own. */
+function readable(error: unknown): Error {
+  if (error instanceof ContentError) {
+    const report = new Error(error.message);
+    // The report says where each problem is; a stack trace into the pipeline would only hide it.
+    report.stack = '';
+    return report;
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
