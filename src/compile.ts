@@ -8,6 +8,7 @@
  * Each stage reports every problem it finds; a stage runs only when the ones
  * before it found no error, so one mistake is reported once, where it is.
  */
+import type { CompileCache } from './compile-cache.ts';
 import { ContentError, Diagnostics, type Problem } from './load/diagnostics.ts';
 import { loadContent, type LoadedContent, type LoadedEntry } from './load/load-content.ts';
 import { collections, type CollectionName, type GuideData } from './load/schema.ts';
@@ -44,18 +45,22 @@ export interface CompiledGuide {
 }
 
 /** Loads, validates and links the content; throws a `ContentError` listing every error. */
-export async function checkGuide(root: string, diagnostics = new Diagnostics()): Promise<CheckedGuide> {
-  const content = await loadContent(root, diagnostics);
+export async function checkGuide(root: string, diagnostics = new Diagnostics(), cache?: CompileCache): Promise<CheckedGuide> {
+  const content = await loadContent(root, diagnostics, cache);
   if (diagnostics.hasErrors) throw new ContentError(diagnostics.problems);
   const graph = buildGraph(content, diagnostics);
   if (diagnostics.hasErrors) throw new ContentError(diagnostics.problems);
   return { content, graph, warnings: diagnostics.problems };
 }
 
-/** Checks the content, then renders it; throws a `ContentError` listing every error. */
+/**
+ * Checks the content, then renders it; throws a `ContentError` listing every
+ * error. With `options.cache`, unchanged files and bodies are taken from it,
+ * and what this run loads and renders is added to it (the caller saves it).
+ */
 export async function compileGuide(root: string, options: RenderOptions): Promise<CompiledGuide> {
   const diagnostics = new Diagnostics();
-  const checked = await checkGuide(root, diagnostics);
+  const checked = await checkGuide(root, diagnostics, options.cache);
   const rendered = await renderGuide(checked.content, checked.graph, options, diagnostics);
   if (diagnostics.hasErrors) throw new ContentError(diagnostics.problems);
   return { content: published(checked.content), graph: checked.graph, rendered, warnings: diagnostics.problems };

@@ -4,14 +4,12 @@
  * two-way links that the pages and exports read. Pure over the loaded
  * content; nothing here knows about Astro.
  */
-import { visit } from 'unist-util-visit';
 import type { Diagnostics } from '../load/diagnostics.ts';
 import type { DataPath } from '../load/front-matter.ts';
 import type { LoadedContent, LoadedEntry } from '../load/load-content.ts';
-import { indexText, type TextIndex } from '../load/markdown.ts';
+import type { BodyFacts } from '../load/markdown.ts';
 import { factFields, type Citation, type TextQuoteSelector } from '../load/schema.ts';
 import { contains, excerpt, findTextQuote, nearMiss, overlaps, type TextRange } from './text-quote.ts';
-import { firstTermUses } from './terms.ts';
 import { PassageIndex } from './passage-index.ts';
 import { byId } from '../util/by-id.ts';
 import type {
@@ -41,7 +39,7 @@ class GraphBuilder {
   readonly #content: LoadedContent;
   readonly #diagnostics: Diagnostics;
   readonly #comments = new Map<string, CommentNode>();
-  readonly #texts = new Map<string, TextIndex>();
+  readonly #texts = new Map<string, BodyFacts>();
   readonly #sources = new Map<string, SourceNode>();
   readonly #claimIds: Set<string>;
 
@@ -95,11 +93,7 @@ class GraphBuilder {
     ];
     for (const [kind, entries] of kinds) {
       for (const entry of entries) {
-        const targets = new Set<string>();
-        visit(entry.tree, 'link', (link) => {
-          if (link.url.startsWith('/') && !link.url.startsWith('//')) targets.add(link.url);
-        });
-        for (const target of [...targets].sort()) (linkedFrom[target] ??= []).push({ kind, id: entry.id });
+        for (const target of [...entry.facts.links].sort()) (linkedFrom[target] ??= []).push({ kind, id: entry.id });
       }
     }
     return linkedFrom;
@@ -127,7 +121,7 @@ class GraphBuilder {
       if (commenters && !commenters.includes(data.author)) {
         this.#error(entry, ['author'], `Unknown commenter \`${data.author}\``, 'unknown-reference', `Use one of the commenters in content/guide.yaml: ${commenters.join(', ')}.`);
       }
-      const index = indexText(entry.tree);
+      const index = entry.facts;
       this.#texts.set(entry.id, index);
       this.#comments.set(entry.id, {
         id: entry.id,
@@ -177,7 +171,7 @@ class GraphBuilder {
       for (const [offset, quotation] of index.quotations.entries()) {
         const id = `quote-${entry.id}-${offset + 1}`;
         const words = index.text.slice(quotation.start, quotation.end);
-        const place = quotation.node.position?.start;
+        const { place } = quotation;
         const found = this.#findQuoted(words, earlier.candidates(words));
         const outsideIndex = outside.findIndex((candidate) => words.startsWith(candidate.exact));
         if (outsideIndex !== -1) {
@@ -262,16 +256,15 @@ class GraphBuilder {
 
   /** Only a blockquote at the top of a comment can be matched to what it quotes. */
   #refuseNestedQuotations(entry: LoadedEntry<'thread'>): void {
-    visit(entry.tree, 'blockquote', (quotation, _index, parent) => {
-      if (parent?.type === 'root') return;
+    for (const place of entry.facts.nestedQuotations) {
       this.#diagnostics.error(
         entry.file,
-        quotation.position?.start,
+        place,
         'A quotation inside a list or another quotation cannot be matched to what it quotes',
         'nested-quotation',
         'Put each quotation in its own blockquote at the top level of the comment.'
       );
-    });
+    }
   }
 
   #commenterName(key: string): string {
@@ -561,7 +554,6 @@ class GraphBuilder {
   }
 
   #addTerms(): Record<string, TermNode> {
-    const glossary = this.#content.glossary.map((entry) => ({ id: entry.id, names: [entry.data.term, ...entry.data.aliases] }));
     const terms: Record<string, TermNode> = {};
     for (const entry of this.#content.glossary) {
       this.#citeAll(entry, entry.data.cites, 'term');
@@ -572,7 +564,8 @@ class GraphBuilder {
       ...this.#content.annotations.map((entry) => ({ kind: 'annotation' as const, entry }))
     ];
     for (const { kind, entry } of documents) {
-      for (const use of firstTermUses(entry.tree, glossary)) terms[use.term]!.uses.push({ kind, id: entry.id });
+      // Worked out when the body was loaded, with the same finder that links the terms.
+      for (const term of entry.facts.terms) terms[term]!.uses.push({ kind, id: entry.id });
     }
     return terms;
   }

@@ -91,6 +91,11 @@ export class Diagnostics {
     return message;
   }
 
+  /** Whether any problem has been reported in `path`. */
+  reported(path: string): boolean {
+    return (this.#files.get(path)?.messages.length ?? 0) > 0;
+  }
+
   get problems(): Problem[] {
     const problems: Problem[] = [];
     for (const file of this.#files.values()) {

@@ -3,15 +3,17 @@
  * UTF-8, split and parse its front matter, validate it with its collection's
  * schema and parse its Markdown body. Nothing here knows about Astro.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root } from 'mdast';
-import pLimit from 'p-limit';
 import type { z } from 'zod';
-import type { Diagnostics, Point } from './diagnostics.ts';
+import type { CompileCache } from '../compile-cache.ts';
+import { Diagnostics, type Point } from './diagnostics.ts';
 import { parseYaml, splitFrontMatter, validate, type Locate } from './front-matter.ts';
-import { checkMarkdownSafety, parseMarkdown } from './markdown.ts';
+import { bodyFacts, checkMarkdownSafety, parseMarkdown, type BodyFacts } from './markdown.ts';
 import { collections, guideSchema, idPattern, type CollectionName, type DataOf, type GuideData } from './schema.ts';
+import type { GlossaryTerm } from './terms.ts';
 
 export interface LoadedEntry<C extends CollectionName = CollectionName> {
   collection: C;
@@ -22,7 +24,14 @@ export interface LoadedEntry<C extends CollectionName = CollectionName> {
   data: DataOf<C>;
   /** The Markdown body, padded with empty lines so its lines are the file's lines. */
   body: string;
-  tree: Root;
+  /** What the graph needs to know of the body. */
+  facts: BodyFacts;
+  /**
+   * The body's syntax tree, kept for rendering; undefined for a file taken
+   * from the compile cache, whose body is parsed again only if it must be
+   * rendered again.
+   */
+  tree: Root | undefined;
   /** Where a front-matter value stands in the file. */
   locate: Locate;
 }
@@ -51,20 +60,45 @@ const bodyRequired: Partial<Record<CollectionName, string>> = {
 
 export const guideFileName = 'guide.yaml';
 
-export async function loadContent(root: string, diagnostics: Diagnostics): Promise<LoadedContent> {
+/** Collections whose bodies use glossary terms: the graph lists where, and the renderer links them. */
+export const termCollections: readonly CollectionName[] = ['thread', 'annotations'];
+
+/** The glossary as the term finder reads it: each term with its other spellings. */
+export function glossaryTerms(glossary: readonly LoadedEntry<'glossary'>[]): GlossaryTerm[] {
+  return glossary.map((entry) => ({ id: entry.id, names: [entry.data.term, ...entry.data.aliases] }));
+}
+
+/**
+ * Loads every file under `root`. With a `cache`, a file whose text (and, for
+ * a body that uses glossary terms, whose glossary) is unchanged since a
+ * build that kept it is taken from there, unparsed.
+ */
+export async function loadContent(root: string, diagnostics: Diagnostics, cache?: CompileCache): Promise<LoadedContent> {
   const absoluteRoot = path.resolve(root);
-  const names = Object.keys(collections) as CollectionName[];
-  const loaded = await Promise.all(names.map((name) => loadCollection(absoluteRoot, name, diagnostics)));
-  const content = Object.fromEntries(names.map((name, index) => [name, loaded[index]])) as {
+  // The glossary first: the other bodies are searched for its terms as they are loaded.
+  const glossary = await loadCollection(absoluteRoot, 'glossary', diagnostics, { cache });
+  const terms = glossaryTerms(glossary);
+  const options: LoadOptions = { cache, terms, termsKey: JSON.stringify(terms) };
+  const others = (Object.keys(collections) as CollectionName[]).filter((name) => name !== 'glossary');
+  const loaded = await Promise.all(others.map((name) => loadCollection(absoluteRoot, name, diagnostics, options)));
+  const content = Object.fromEntries([['glossary', glossary], ...others.map((name, index) => [name, loaded[index]])]) as {
     [C in CollectionName]: LoadedEntry<C>[];
   };
   return { ...content, root: absoluteRoot, guide: await loadGuide(absoluteRoot, diagnostics) };
 }
 
+interface LoadOptions {
+  cache?: CompileCache;
+  /** The glossary, for the collections whose bodies use its terms. */
+  terms?: readonly GlossaryTerm[];
+  /** The glossary as part of a cache key. */
+  termsKey?: string;
+}
+
 async function loadGuide(root: string, diagnostics: Diagnostics): Promise<LoadedGuide | undefined> {
   const absolute = path.join(root, guideFileName);
   const file = displayPath(absolute);
-  const raw = await readText(absolute, file, diagnostics, true);
+  const raw = readText(absolute, file, diagnostics, true);
   if (raw === undefined) return undefined;
   const yaml = parseYaml(raw, raw, 0, file, diagnostics);
   if (!yaml.ok) return undefined;
@@ -76,11 +110,12 @@ async function loadGuide(root: string, diagnostics: Diagnostics): Promise<Loaded
 async function loadCollection<C extends CollectionName>(
   root: string,
   collection: C,
-  diagnostics: Diagnostics
+  diagnostics: Diagnostics,
+  options: LoadOptions
 ): Promise<LoadedEntry<C>[]> {
   const folder = path.join(root, collection);
   const files = await listFiles(folder);
-  const pending: Promise<LoadedEntry<C> | undefined>[] = [];
+  const loaded: LoadedEntry<C>[] = [];
   const seen = new Map<string, string>();
   for (const absolute of files) {
     const file = displayPath(absolute);
@@ -111,22 +146,28 @@ async function loadCollection<C extends CollectionName>(
       continue;
     }
     seen.set(id, file);
-    pending.push(reading(() => loadEntry(absolute, file, id, collection, diagnostics)));
+    const entry = loadEntry(absolute, file, id, collection, diagnostics, options);
+    if (entry) loaded.push(entry);
   }
-  // Read concurrently, kept in file order.
-  return (await Promise.all(pending)).filter((entry) => entry !== undefined);
+  return loaded;
 }
 
-async function loadEntry<C extends CollectionName>(
+function loadEntry<C extends CollectionName>(
   absolute: string,
   file: string,
   id: string,
   collection: C,
-  diagnostics: Diagnostics
-): Promise<LoadedEntry<C> | undefined> {
-  const raw = await readText(absolute, file, diagnostics);
+  diagnostics: Diagnostics,
+  { cache, terms, termsKey = '' }: LoadOptions
+): LoadedEntry<C> | undefined {
+  const raw = readText(absolute, file, diagnostics);
   if (raw === undefined) return undefined;
   const split = splitFrontMatter(raw);
+  const usesTerms = termCollections.includes(collection);
+  const key = cache?.key('load', collection, raw, usesTerms ? termsKey : '');
+  const locate = lazyLocate(raw, split.yaml ?? '', split.yamlOffset, file);
+  const kept = key === undefined ? undefined : cache!.load(key);
+  if (kept) return { collection, id, file, data: kept.data as DataOf<C>, body: split.body, facts: kept.facts, tree: undefined, locate };
   if (split.yaml === undefined) {
     diagnostics.error(
       file,
@@ -141,9 +182,11 @@ async function loadEntry<C extends CollectionName>(
   const schema = collections[collection] as unknown as z.ZodType<DataOf<C>>;
   const data = yaml.ok ? validate(schema, yaml.data, file, yaml.locate, diagnostics) : undefined;
   let tree: Root;
+  let facts: BodyFacts;
   try {
     tree = parseMarkdown(split.body);
     checkMarkdownSafety(tree, file, diagnostics);
+    facts = bodyFacts(tree, usesTerms ? terms : undefined);
   } catch (error) {
     // Pathological input (nesting thousands of levels deep) exhausts the parser's stack.
     diagnostics.error(
@@ -168,7 +211,19 @@ async function loadEntry<C extends CollectionName>(
   }
   if (data === undefined) return undefined;
   if (collection === 'thread') checkNotes((data as DataOf<'thread'>).editorNotes.map((note) => note.note), ['editorNotes'], 'note', file, yaml.locate, diagnostics);
-  return { collection, id, file, data, body: split.body, tree, locate: yaml.locate };
+  // Only a file that loaded without a problem is kept, so a build from the cache reports what a clean one would.
+  if (key !== undefined && !diagnostics.reported(file)) cache!.keepLoad(key, { data, facts });
+  return { collection, id, file, data, body: split.body, facts, tree, locate };
+}
+
+/**
+ * Problems found later (by the graph) are placed by parsing the front matter
+ * again, then: holding every file's YAML document until then would hold far
+ * more memory than the data itself, for the few files that have problems.
+ */
+function lazyLocate(raw: string, yaml: string, offset: number, file: string): Locate {
+  let locate: Locate | undefined;
+  return (path, at) => (locate ??= parseYaml(raw, yaml, offset, file, new Diagnostics()).locate)(path, at);
 }
 
 /** Editor's notes are Markdown too, kept in front matter: the same rules hold for them. */
@@ -198,23 +253,21 @@ async function listFiles(folder: string): Promise<string[]> {
   }
 }
 
-/** Files are read a few dozen at a time: enough to keep the disk busy, too few to run out of file handles. */
-const reading = pLimit(64);
-
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** No comment, claim or note needs more: a larger file is a pasted log or a mistake. */
 export const maxFileBytes = 1024 * 1024;
 
-async function readText(
-  absolute: string,
-  file: string,
-  diagnostics: Diagnostics,
-  required = false
-): Promise<string | undefined> {
+/**
+ * Files are read one after another, synchronously: content files are small,
+ * and for small files the four round trips to the thread pool that an
+ * asynchronous read makes (open, stat, read, close) cost several times the
+ * reading itself.
+ */
+function readText(absolute: string, file: string, diagnostics: Diagnostics, required = false): string | undefined {
   let bytes: Buffer;
   try {
-    bytes = await readFile(absolute);
+    bytes = readFileSync(absolute);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     if (missing && !required) return undefined;

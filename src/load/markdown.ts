@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Diagnostics, Point } from './diagnostics.ts';
+import { firstTermUses, type GlossaryTerm } from './terms.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
@@ -68,6 +69,50 @@ export function indexText(tree: Root): TextIndex {
   walk(tree, 0);
   return { text, leaves, quotations, blocks };
 }
+
+/** A quotation, as the graph matches it: its words' range in the text, and where it starts in the file. */
+export interface QuotationFact {
+  start: number;
+  end: number;
+  place: Point | undefined;
+}
+
+/**
+ * What the graph needs to know of a body, taken from its syntax tree once,
+ * when the file is loaded: plain data, so that it can be kept between builds
+ * and a file that has not changed need not be parsed again.
+ */
+export interface BodyFacts {
+  /** The text, as selectors address it (see `indexText`). */
+  text: string;
+  /** The blockquotes at the top level: the quotations. */
+  quotations: QuotationFact[];
+  /** Where each blockquote nested in a list or another blockquote starts: these cannot be matched to what they quote. */
+  nestedQuotations: (Point | undefined)[];
+  /** The site paths (`/claims/x/`) the body links to, each once, in order. */
+  links: string[];
+  /** The glossary terms the body uses, in order of first use; only worked out where `terms` are given. */
+  terms: string[];
+}
+
+export function bodyFacts(tree: Root, terms?: readonly GlossaryTerm[]): BodyFacts {
+  const index = indexText(tree);
+  const nestedQuotations: (Point | undefined)[] = [];
+  const links = new Set<string>();
+  visit(tree, (node, _index, parent) => {
+    if (node.type === 'blockquote' && parent?.type !== 'root') nestedQuotations.push(node.position?.start && pointOf(node.position.start));
+    else if (node.type === 'link' && node.url.startsWith('/') && !node.url.startsWith('//')) links.add(node.url);
+  });
+  return {
+    text: index.text,
+    quotations: index.quotations.map(({ node, start, end }) => ({ start, end, place: node.position?.start && pointOf(node.position.start) })),
+    nestedQuotations,
+    links: [...links],
+    terms: terms ? firstTermUses(tree, terms).map((use) => use.term) : []
+  };
+}
+
+const pointOf = ({ line, column }: Point): Point => ({ line, column });
 
 const safeSchemes = new Set(['http', 'https', 'mailto']);
 

@@ -5,7 +5,7 @@
  */
 import type { Link, Parent, Root } from 'mdast';
 import type { Plugin } from 'unified';
-import { firstTermUses, type GlossaryTerm } from '../graph/terms.ts';
+import { firstTermUses, type GlossaryTerm } from '../load/terms.ts';
 
 export interface RemarkGlossaryLinksOptions {
   terms: readonly GlossaryTerm[];

@@ -10,12 +10,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor, type AstroMarkdownOptions, type MarkdownRenderer, type RehypePlugins, type RemarkPlugins } from '@astrojs/markdown-remark';
 import type { PhrasingContent, Root } from 'mdast';
-import remarkSmartypants from 'remark-smartypants';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import type { CompileCache } from '../compile-cache.ts';
 import type { Diagnostics, Point } from '../load/diagnostics.ts';
-import { indexText } from '../load/markdown.ts';
-import { firstLine, type LoadedContent, type LoadedEntry } from '../load/load-content.ts';
+import { parseMarkdown } from '../load/markdown.ts';
+import { firstLine, glossaryTerms, type LoadedContent, type LoadedEntry } from '../load/load-content.ts';
 import type { CollectionName } from '../load/schema.ts';
 import type { CommentNode, GuideGraph } from '../graph/types.ts';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
@@ -23,6 +23,7 @@ import { rehypeCanonicalArxiv } from './rehype-canonical-arxiv.ts';
 import { codeTheme } from './code-theme.ts';
 import { rehypeSanitizeGuide } from './sanitize.ts';
 import { remarkGlossaryLinks } from './remark-glossary-links.ts';
+import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
 import { remarkThreadMarks, type CommentPlan, type QuotationPlan } from './remark-thread-marks.ts';
 import { planSidenotes } from './sidenotes.ts';
 import { byId } from '../util/by-id.ts';
@@ -30,6 +31,8 @@ import { byId } from '../util/by-id.ts';
 export interface RenderOptions {
   /** The site's base path, such as `/` or `/guide/`. */
   base: string;
+  /** HTML kept from earlier builds, and where this build's is kept. */
+  cache?: CompileCache;
 }
 
 /** Collections whose bodies previews and search show as plain text. */
@@ -48,8 +51,8 @@ export interface RenderedGuide {
 /**
  * Renders every entry of `content` to HTML. It renders the syntax trees the
  * loader parsed, in place (parsing each file once is most of what keeps the
- * build fast), so it consumes `content`: render a guide once, and load it
- * again to render it anew.
+ * build fast), and lets go of each tree once rendered, so it consumes
+ * `content`: render a guide once, and load it again to render it anew.
  */
 export function renderGuide(
   content: LoadedContent,
@@ -66,22 +69,23 @@ async function renderAll(
   options: RenderOptions,
   diagnostics: Diagnostics
 ): Promise<RenderedGuide> {
-  // Taken before rendering, which changes the trees in place.
   const texts = Object.fromEntries(
-    textCollections.map((collection) => [collection, Object.fromEntries((content[collection] as LoadedEntry[]).map((entry) => [entry.id, indexText(entry.tree).text]))])
+    textCollections.map((collection) => [collection, Object.fromEntries((content[collection] as LoadedEntry[]).map((entry) => [entry.id, entry.facts.text]))])
   ) as RenderedGuide['texts'];
   const plans = new Map<string, CommentPlan>();
   for (const entry of content.thread) {
     const comment = byId(graph.comments, entry.id);
     if (comment) plans.set(path.resolve(entry.file), planComment(comment, content, graph, texts.annotations));
   }
-  const terms = content.glossary.map((entry) => ({ id: entry.id, names: [entry.data.term, ...entry.data.aliases] }));
+  const terms = glossaryTerms(content.glossary);
+  const { cache, base } = options;
+  const termsKey = JSON.stringify(terms);
   const markdown: AstroMarkdownOptions = {
     gfm: true,
     // Applied by our own plugin list, after the parsed tree is swapped in (see remarkParsedTree).
     smartypants: false,
     shikiConfig: { theme: codeTheme },
-    rehypePlugins: [rehypeCanonicalArxiv, [rehypeBaseLinks, { base: options.base }], rehypeSanitizeGuide] as RehypePlugins
+    rehypePlugins: [rehypeCanonicalArxiv, [rehypeBaseLinks, { base }], rehypeSanitizeGuide] as RehypePlugins
   };
   const thread = await createMarkdownProcessor({
     ...markdown,
@@ -94,12 +98,31 @@ async function renderAll(
     ] as RemarkPlugins
   });
   // The guide's own prose gets typographic quotes and dashes.
-  const prose = await createMarkdownProcessor({ ...markdown, remarkPlugins: [remarkParsedTree, remarkSmartypants] as RemarkPlugins });
+  const prose = await createMarkdownProcessor({ ...markdown, remarkPlugins: [remarkParsedTree, remarkSmartPunctuation] as RemarkPlugins });
   // Annotations link the terms they use, as comments do; other prose is left as written.
   const annotations = await createMarkdownProcessor({
     ...markdown,
-    remarkPlugins: [remarkParsedTree, remarkSmartypants, [remarkGlossaryLinks, { terms }]] as RemarkPlugins
+    remarkPlugins: [remarkParsedTree, remarkSmartPunctuation, [remarkGlossaryLinks, { terms }]] as RemarkPlugins
   });
+
+  /** Each processor, and what its output depends on besides the Markdown and the base path. */
+  const processors = {
+    thread: { processor: thread, inputs: (entry?: LoadedEntry) => [termsKey, JSON.stringify(entry && plans.get(path.resolve(entry.file)))] },
+    annotations: { processor: annotations, inputs: () => [termsKey] },
+    prose: { processor: prose, inputs: () => [] }
+  };
+  /**
+   * A body's HTML, from the cache when the same Markdown was rendered before
+   * with the same inputs; rendered (and kept) otherwise.
+   */
+  const render = async (kind: keyof typeof processors, markdown: string, file: string, place: () => Point | undefined, entry?: LoadedEntry, tree?: () => Root) => {
+    const key = cache?.key('html', kind, base, markdown, ...processors[kind].inputs(entry));
+    const kept = key === undefined ? undefined : cache!.html(key);
+    if (kept !== undefined) return kept;
+    const result = await renderOne(processors[kind].processor, markdown, file, diagnostics, place, tree?.());
+    if (result !== undefined && key !== undefined) cache!.keepHtml(key, result);
+    return result;
+  };
 
   const html = {} as RenderedGuide['html'];
   const collections = Object.keys(content).filter((key) => Array.isArray(content[key as CollectionName])) as CollectionName[];
@@ -107,10 +130,13 @@ async function renderAll(
     collections.map(async (collection) => {
       const rendered: Record<string, string> = {};
       const entries = content[collection] as LoadedEntry[];
+      const kind = collection === 'thread' || collection === 'annotations' ? collection : 'prose';
       await Promise.all(
         entries.map(async (entry) => {
-          const processor = collection === 'thread' ? thread : collection === 'annotations' ? annotations : prose;
-          const result = await renderOne(processor, entry.body, entry.file, diagnostics, firstLine(entry.body), entry.tree);
+          // A body taken from the cache was not parsed; it is, now, only if its HTML must be made again.
+          const tree = () => entry.tree ?? parseMarkdown(entry.body);
+          const result = await render(kind, entry.body, entry.file, () => firstLine(entry.body), entry, tree);
+          entry.tree = undefined;
           if (result !== undefined) rendered[entry.id] = result;
         })
       );
@@ -122,14 +148,14 @@ async function renderAll(
   for (const entry of content.thread) {
     for (const [offset, note] of entry.data.editorNotes.entries()) {
       const id = `note-${entry.id}-${offset + 1}`;
-      const result = await renderOne(prose, note.note, entry.file, diagnostics, entry.locate(['editorNotes', offset, 'note']));
+      const result = await render('prose', note.note, entry.file, () => entry.locate(['editorNotes', offset, 'note']));
       if (result !== undefined) notes[id] = result;
     }
   }
   const guideNotes: string[] = [];
   for (const [offset, note] of (content.guide?.data.editorNotes ?? []).entries()) {
     const guide = content.guide!;
-    const result = await renderOne(prose, note, guide.file, diagnostics, guide.locate(['editorNotes', offset]));
+    const result = await render('prose', note, guide.file, () => guide.locate(['editorNotes', offset]));
     if (result !== undefined) guideNotes.push(result);
   }
   return { html, texts, notes, guideNotes };
@@ -153,7 +179,7 @@ async function renderOne(
   markdown: string,
   file: string,
   diagnostics: Diagnostics,
-  place: Point | undefined,
+  place: () => Point | undefined,
   parsed?: Root
 ): Promise<string | undefined> {
   let code: string;
@@ -166,7 +192,7 @@ async function renderOne(
     const message = error as Partial<VFileMessage> & Error;
     diagnostics.error(
       file,
-      (message.place && 'line' in message.place ? message.place : message.place?.start) ?? place,
+      (message.place && 'line' in message.place ? message.place : message.place?.start) ?? place(),
       `The Markdown failed to render: ${(message.reason ?? message.message).split('\n').at(-1)}`,
       'render-failed',
       'Simplify the Markdown around this line; if it looks valid, report it with this file attached.'
@@ -176,7 +202,7 @@ async function renderOne(
   if (markdown.trim() !== '' && code.trim() === '') {
     diagnostics.error(
       file,
-      place,
+      place(),
       'The Markdown renders to nothing',
       'empty-render',
       'The body holds only link definitions, comments or whitespace: write the text it should show.'

@@ -23,6 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { compileGuide, type CompiledGuide } from '../compile.ts';
+import { CompileCache } from '../compile-cache.ts';
 import { ContentError, formatProblems } from '../load/diagnostics.ts';
 import { searchRecords } from '../export/search-records.ts';
 import { snapshotOf } from '../export/snapshot.ts';
@@ -61,19 +62,27 @@ export function guideSite({ content }: GuideSiteOptions): AstroIntegration {
   let projectRoot = '';
   let contentRoot = '';
   let compileRun: () => Promise<PublishedGuide> = () => Promise.reject(new Error('The guide is compiled once Astro has its configuration'));
+  /** The compile cache of the last run, being written while the build goes on. */
+  let saving: Promise<void> | undefined;
   return {
     name: 'reading-guide:guide',
     hooks: {
       'astro:config:setup': (options) => {
         command = options.command;
       },
-      'astro:config:done': ({ config }) => {
+      'astro:config:done': ({ config, logger }) => {
         projectRoot = fileURLToPath(config.root);
         contentRoot = path.resolve(projectRoot, content);
+        let cache = CompileCache.open(path.join(fileURLToPath(config.cacheDir), 'reading-guide'));
         compileRun = async () => {
-          const compiled = await compileGuide(contentRoot, { base: config.base });
+          const used = await cache;
+          const compiled = await compileGuide(contentRoot, { base: config.base, cache: used });
           // Search records name site paths only, so any site address will do.
           if (command === 'build') indexForSearch(searchRecords(snapshotOf(compiled, 'http://localhost/')));
+          // Kept for the next build, and for the next recompile under `astro dev`; a failed compile keeps the last good cache.
+          if (command === 'build') logger.info(cacheReport(used));
+          saving = used.save();
+          cache = Promise.resolve(used.successor());
           return { compiled, projectRoot };
         };
         // Started as early as possible; Astro gets on with its own setup meanwhile.
@@ -86,7 +95,12 @@ export function guideSite({ content }: GuideSiteOptions): AstroIntegration {
           throw readable(error);
         }
       },
+      'astro:build:done': async () => {
+        await saving;
+      },
       'astro:server:setup': async ({ server, logger }) => {
+        // Astro may start a Vite server within a build too (to sync its types): only `astro dev` recompiles.
+        if (command !== 'dev') return;
         let latest = 0;
         const recompile = async () => {
           const run = ++latest;
@@ -113,6 +127,12 @@ export function guideSite({ content }: GuideSiteOptions): AstroIntegration {
       }
     }
   };
+}
+
+/** What the build took from the compile cache, in one line. */
+function cacheReport({ stats }: CompileCache): string {
+  const count = (n: number) => n.toLocaleString('en-GB');
+  return `Compiled the guide: ${count(stats.loads.taken)} of ${count(stats.loads.asked)} files and ${count(stats.html.taken)} of ${count(stats.html.asked)} bodies unchanged since the last build`;
 }
 
 function report(compiled: CompiledGuide, logger: AstroIntegrationLogger): void {

@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { userEnvironment } from '../helpers/build-site.ts';
 import { lineChart } from './chart.ts';
 import { measure, median, type Measurement } from './measure.ts';
 import { writeSyntheticGuide, type SyntheticGuideSize } from './synthetic-guide.ts';
@@ -71,10 +72,10 @@ const work = await mkdtemp(path.join(os.tmpdir(), 'reading-guide-bench-'));
 
 /** A build of `guide` through one pipeline, into `out`, with Astro's cache in `cache`. */
 async function build(pipeline: Pipeline, guide: string, out: string, cache: string): Promise<Measurement> {
-  const env: NodeJS.ProcessEnv = { ...process.env, GUIDE_CONTENT: guide, ASTRO_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1' };
-  // Built as on a reader's machine: for the root of a local server, with no repository links.
-  // Vite's own variables (set when this runs under Vitest) would override the child build's configuration.
-  for (const name of ['SITE_URL', 'BASE_PATH', 'GITHUB_REPOSITORY', 'GITHUB_SERVER_URL', 'GITHUB_REF_NAME', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[name];
+  // Built as in a user's shell (not as under Vitest, when the smoke run is a test),
+  // and as on a reader's machine: for the root of a local server, with no repository links.
+  const env = userEnvironment({ GUIDE_CONTENT: guide, ASTRO_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1' });
+  for (const name of ['SITE_URL', 'BASE_PATH', 'GITHUB_REPOSITORY', 'GITHUB_SERVER_URL', 'GITHUB_REF_NAME']) delete env[name];
   const root = pipeline === 'guide' ? projectRoot : baselineRoot;
   const result = await measure(process.execPath, [astro, 'build', '--root', root, '--outDir', out], { cwd: projectRoot, env });
   if (result.status !== 0) throw new Error(`The ${pipeline} build of ${guide} failed:\n${result.output.slice(-4000)}`);

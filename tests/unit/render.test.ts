@@ -131,7 +131,7 @@ describe('render failures', () => {
     const { content, graph } = await checkGuide(await guideCopy(), diagnostics);
     const c2 = content.thread.find((entry) => entry.id === 'c2')!;
     // The renderer takes the tree the graph was built from; one edited since then must not be marked blindly.
-    visit(c2.tree, 'text', (node) => {
+    visit(c2.tree!, 'text', (node) => {
       node.value = node.value.replace('I disagree', 'I agree');
     });
     await renderGuide(content, graph, { base: '/' }, diagnostics);

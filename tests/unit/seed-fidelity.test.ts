@@ -49,7 +49,7 @@ describe('the thread files', async () => {
 
   it('contain no markup of their own: only paragraphs and blockquotes of plain text', () => {
     for (const entry of ordered) {
-      for (const node of entry.tree.children) expect(['paragraph', 'blockquote']).toContain(node.type);
+      for (const node of entry.tree!.children) expect(['paragraph', 'blockquote']).toContain(node.type);
       expect(entry.body).not.toMatch(/[<*_`#]/);
     }
   });

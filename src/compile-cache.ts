@@ -1,0 +1,137 @@
+/**
+ * What one build keeps for the next, in Astro's cache folder: each file's
+ * validated data and body facts, keyed by the file's text, and each body's
+ * HTML, keyed by everything it is rendered from (its Markdown, the marks and
+ * notes planned for it, the glossary, the base path). A file that has not
+ * changed is not parsed or validated again, and a body whose inputs have not
+ * changed is not rendered again, so a build after one edit does about the
+ * work of that edit, while the graph, which links everything to everything,
+ * is always built afresh.
+ *
+ * Every key also holds a digest of the pipeline's own code and of the
+ * installed packages (package-lock.json), so nothing kept can outlive what
+ * made it. Only what loaded and rendered without a problem is kept: a build
+ * from the cache reports exactly the problems a clean one would.
+ */
+import { hash } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import type { BodyFacts } from './load/markdown.ts';
+
+/** A loaded file, as kept: its data after validation, and what its body tells the graph. */
+export interface CachedLoad {
+  data: unknown;
+  facts: BodyFacts;
+}
+
+interface Stored {
+  version: string;
+  loads: Map<string, CachedLoad>;
+  html: Map<string, string>;
+}
+
+const fileName = 'compile-cache.v8';
+
+/** Saves made by this process: each writes a file of its own before putting it in place. */
+let saves = 0;
+
+/** A digest of `parts`, for cache keys. */
+export function digest(...parts: string[]): string {
+  return hash('sha256', parts.join('\u0000'), 'base64url');
+}
+
+export class CompileCache {
+  readonly #file: string;
+  readonly #version: string;
+  readonly #previous: Stored;
+  /** What this build used or made: all that is written back, so the cache holds no more than one guide's worth. */
+  readonly #next: Stored;
+  /** How many files and bodies this build took from the cache, and how many it asked for. */
+  readonly stats = { loads: { taken: 0, asked: 0 }, html: { taken: 0, asked: 0 } };
+
+  private constructor(file: string, version: string, previous: Stored | undefined) {
+    this.#file = file;
+    this.#version = version;
+    this.#previous = previous ?? { version, loads: new Map(), html: new Map() };
+    this.#next = { version, loads: new Map(), html: new Map() };
+  }
+
+  /** The cache in `folder`; empty when there is none, or when it was made by other code. */
+  static async open(folder: string): Promise<CompileCache> {
+    const file = path.join(folder, fileName);
+    const version = await codeVersion();
+    let previous: Stored | undefined;
+    try {
+      const stored = v8.deserialize(await readFile(file)) as Stored;
+      if (stored.version === version) previous = stored;
+    } catch {
+      // No cache yet, or one that cannot be read: start afresh.
+    }
+    return new CompileCache(file, version, previous);
+  }
+
+  /** A key for a loaded file or a rendered body, made of everything it depends on. */
+  key(...parts: string[]): string {
+    return digest(this.#version, ...parts);
+  }
+
+  load(key: string): CachedLoad | undefined {
+    return this.#take(this.#previous.loads, this.#next.loads, key, this.stats.loads);
+  }
+
+  keepLoad(key: string, load: CachedLoad): void {
+    this.#next.loads.set(key, load);
+  }
+
+  html(key: string): string | undefined {
+    return this.#take(this.#previous.html, this.#next.html, key, this.stats.html);
+  }
+
+  keepHtml(key: string, html: string): void {
+    this.#next.html.set(key, html);
+  }
+
+  #take<T>(previous: Map<string, T>, next: Map<string, T>, key: string, count: { taken: number; asked: number }): T | undefined {
+    const value = previous.get(key);
+    count.asked += 1;
+    if (value !== undefined) {
+      next.set(key, value);
+      count.taken += 1;
+    }
+    return value;
+  }
+
+  /** A cache for the next run in this process (a recompile under `astro dev`): what this run used and made, in memory. */
+  successor(): CompileCache {
+    return new CompileCache(this.#file, this.#version, this.#next);
+  }
+
+  /** Writes what this build used and made, replacing the cache in one step so that a concurrent build never reads half of it. */
+  async save(): Promise<void> {
+    await mkdir(path.dirname(this.#file), { recursive: true });
+    const partial = `${this.#file}.${process.pid}.${(saves += 1)}.tmp`;
+    await writeFile(partial, v8.serialize(this.#next));
+    await rename(partial, this.#file);
+  }
+}
+
+/** The code whose output is kept: the loader, the renderer and what they share, and the packages they use. */
+const pipelineFolders = ['load', 'render', 'util'];
+
+let version: Promise<string> | undefined;
+
+async function codeVersion(): Promise<string> {
+  version ??= (async () => {
+    const source = path.dirname(fileURLToPath(import.meta.url));
+    const files = [path.join(source, 'compile.ts'), path.join(source, 'compile-cache.ts'), path.join(source, '../package-lock.json')];
+    for (const folder of pipelineFolders) {
+      const entries = await readdir(path.join(source, folder), { recursive: true, withFileTypes: true });
+      files.push(...entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)));
+    }
+    const texts = await Promise.all(files.sort().map(async (file) => `${path.relative(source, file)}\n${await readFile(file, 'utf8').catch(() => '')}`));
+    return digest(process.version, ...texts);
+  })();
+  return version;
+}

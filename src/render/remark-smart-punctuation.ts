@@ -1,0 +1,31 @@
+/**
+ * remark plugin: SmartyPants (remark-smartypants) for the guide's own prose,
+ * run only on a document with something it would change. It turns straight
+ * quotes and backticks into curly quotes, double hyphens into dashes and
+ * three dots into an ellipsis, by running retext over every text node, which
+ * costs more than rendering the rest of the body; prose written with
+ * typographic punctuation in the first place (most of the guide's) has
+ * nothing for it to do, so it is not run there. Every change it makes starts
+ * at one of these characters within a single text node, so a document whose
+ * text nodes hold none of them is rendered exactly as it would be otherwise.
+ */
+import type { Root } from 'mdast';
+import remarkSmartypants from 'remark-smartypants';
+import type { Plugin, Transformer } from 'unified';
+import { visit, EXIT } from 'unist-util-visit';
+
+/** A straight quote, a backtick, two hyphens, or the start of three dots (spaced or not). */
+const changeable = /["'`]|--|\.\s*\./;
+
+export const remarkSmartPunctuation: Plugin<[], Root> = function () {
+  const smartypants = (remarkSmartypants as unknown as Plugin<[], Root>).call(this) as Transformer<Root>;
+  return (tree, file) => {
+    let needed = false;
+    visit(tree, 'text', (node) => {
+      if (!changeable.test(node.value)) return;
+      needed = true;
+      return EXIT;
+    });
+    if (needed) smartypants(tree, file, () => undefined);
+  };
+};
