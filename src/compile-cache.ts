@@ -13,12 +13,12 @@
  * made it. Only what loaded and rendered without a problem is kept: a build
  * from the cache reports exactly the problems a clean one would.
  */
-import { hash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import type { BodyFacts } from './load/markdown.ts';
+import { digest } from './util/digest.ts';
 
 /** A loaded file, as kept: its data after validation, and what its body tells the graph. */
 export interface CachedLoad {
@@ -36,11 +36,6 @@ const fileName = 'compile-cache.v8';
 
 /** Saves made by this process: each writes a file of its own before putting it in place. */
 let saves = 0;
-
-/** A digest of `parts`, for cache keys. */
-export function digest(...parts: string[]): string {
-  return hash('sha256', parts.join('\u0000'), 'base64url');
-}
 
 export class CompileCache {
   readonly #file: string;

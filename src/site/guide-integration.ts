@@ -19,6 +19,7 @@
  * graphs (the pages are bundled first), so they meet through one well-known
  * global slot, which holds only plain data.
  */
+import { watch } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -111,6 +112,8 @@ export function guideSite({ content }: GuideSiteOptions): AstroIntegration {
             if (run !== latest) return;
             report(compiled, logger);
             publish(next);
+            // Astro keeps each page's getStaticPaths() (and so its view) until content changes: say it has.
+            for (const environment of Object.values(server.environments)) if (environment.name !== 'client') environment.hot.send('astro:content-changed', {});
             server.environments.client.hot.send({ type: 'full-reload' });
           } catch (error) {
             if (run !== latest) return;
@@ -120,10 +123,15 @@ export function guideSite({ content }: GuideSiteOptions): AstroIntegration {
           }
         };
         await recompile();
-        server.watcher.add(contentRoot);
-        server.watcher.on('all', (_event, changed) => {
-          if (path.resolve(changed).startsWith(contentRoot + path.sep)) void recompile();
+        // Watched by Node itself rather than through Vite's watcher, which drops
+        // a second change to a file within 50 ms of the first; events in one
+        // burst (an editor's save is often several) make one recompile.
+        let pending: ReturnType<typeof setTimeout> | undefined;
+        const watcher = watch(contentRoot, { recursive: true }, () => {
+          clearTimeout(pending);
+          pending = setTimeout(() => void recompile(), 20);
         });
+        server.httpServer?.once('close', () => watcher.close());
       }
     }
   };

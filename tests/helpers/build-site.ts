@@ -31,10 +31,14 @@ export interface BuiltSite {
   outDir: string;
 }
 
-/** Builds the site with `environment` (GUIDE_CONTENT, BASE_PATH, SITE_URL, …) added to this process's. */
-export function buildSite(environment: Record<string, string | undefined> = {}): BuiltSite {
-  const cacheDir = mkdtempSync(path.join(tmpdir(), 'guide-cache-'));
-  const outDir = mkdtempSync(path.join(tmpdir(), 'guide-dist-'));
+/**
+ * Builds the site with `environment` (GUIDE_CONTENT, BASE_PATH, SITE_URL, …)
+ * added to this process's; from clean, unless `folders` names the cache and
+ * output folders of an earlier build, as a warm build in the same checkout has.
+ */
+export function buildSite(environment: Record<string, string | undefined> = {}, folders: { cacheDir?: string; outDir?: string } = {}): BuiltSite {
+  const cacheDir = folders.cacheDir ?? mkdtempSync(path.join(tmpdir(), 'guide-cache-'));
+  const outDir = folders.outDir ?? mkdtempSync(path.join(tmpdir(), 'guide-dist-'));
   const result = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
     cwd: projectRoot,
     encoding: 'utf8',

@@ -1,0 +1,285 @@
+/**
+ * What each page and component shows, gathered from the guide as plain data.
+ * Components render only what they are given (none of them reads the guide),
+ * so a page built from a view shows nothing the view does not hold: the
+ * digest of a page's view is its cache key for Astro's incremental build
+ * (`pageCacheKey`), and a page whose view is unchanged is not rendered again.
+ */
+import { digest } from '../util/digest.ts';
+import type { AnnotationKind, Citation, SourceData } from '../load/schema.ts';
+import type { LinkSource } from '../graph/types.ts';
+import type { Guide, GuideEntry } from './guide.ts';
+import { neighbourhoodMapView, type ArgumentMapView } from './map.ts';
+import { annotationTemplate, editUrl, historyUrl, repositoryOf, suggestUrl } from './repository.ts';
+
+/** The frame of every page: the guide's name, its sections, and what the footer credits. */
+export interface FrameView {
+  title: string;
+  description: string;
+  sections: { href: string; label: string }[];
+  thread: { url: string; title: string; site: string };
+  license: { url: string; name: string };
+}
+
+export function frameView(guide: Guide): FrameView {
+  const { meta } = guide;
+  return {
+    title: meta.title,
+    description: meta.description,
+    sections: [
+      { href: '/', label: 'Thread' },
+      { href: '/claims/', label: 'Claims' },
+      { href: '/map/', label: 'Map' },
+      ...(guide.entries('cruxes').length > 0 ? [{ href: '/cruxes/', label: 'Cruxes' }] : []),
+      { href: '/sources/', label: 'Sources' },
+      { href: '/annotations/', label: 'Annotations' },
+      { href: '/glossary/', label: 'Glossary' },
+      ...guide.entries('pages').flatMap((page) => (page.data.nav && page.id !== 'cruxes' ? [{ href: `/${page.id}/`, label: page.data.nav }] : []))
+    ],
+    thread: { url: meta.thread.url, title: meta.thread.title, site: meta.thread.site },
+    license: { url: meta.license.url, name: meta.license.name }
+  };
+}
+
+/** A link to a claim, with its paraphrase and who made it. */
+export interface ClaimRefView {
+  id: string;
+  label: string;
+  paraphrase: string;
+  speaker: string;
+  comment: string;
+}
+
+export function claimRefView(guide: Guide, id: string): ClaimRefView {
+  const { node, entry } = guide.claim(id);
+  return { id, label: node.label, paraphrase: entry.data.paraphrase, speaker: guide.speakerName(node.speaker), comment: guide.comment(node.comment).node.label };
+}
+
+export interface CitationView extends Citation {
+  title: string;
+  short: string;
+}
+
+export function citationViews(guide: Guide, citations: readonly Citation[]): CitationView[] {
+  return citations.map((citation) => {
+    const { title, short } = guide.entry('sources', citation.source).data;
+    return { ...citation, title, short };
+  });
+}
+
+/** An annotation in full. */
+export interface AnnotationView {
+  id: string;
+  kind: AnnotationKind;
+  html: string;
+  citations: CitationView[];
+  /** The contributor's GitHub handle; the guide's editors when there is none. */
+  handle?: string;
+  editors: string;
+  created?: string;
+  historyUrl?: string;
+}
+
+export function annotationView(guide: Guide, id: string): AnnotationView {
+  const { node, entry } = guide.annotation(id);
+  const repository = repositoryOf(guide.meta);
+  return {
+    id,
+    kind: node.kind,
+    html: entry.html,
+    citations: citationViews(guide, node.citations),
+    handle: entry.data.contributor,
+    editors: guide.meta.editors,
+    created: entry.data.created,
+    historyUrl: repository && entry.filePath ? historyUrl(repository, entry.filePath) : undefined
+  };
+}
+
+export interface BacklinkView {
+  href: string;
+  text: string;
+}
+
+/** What links to `path` from the guide's own text. */
+export function backlinkViews(guide: Guide, path: string): BacklinkView[] {
+  const describe = ({ kind, id }: LinkSource): BacklinkView => {
+    switch (kind) {
+      case 'claim':
+        return { href: `/claims/${id}/`, text: `Claim ${guide.claim(id).node.label}` };
+      case 'annotation':
+        return { href: `/annotations/${id}/`, text: `The guide’s ${guide.annotation(id).node.kind}` };
+      case 'source':
+        return { href: `/sources/${id}/`, text: guide.entry('sources', id).data.title };
+      case 'term':
+        return { href: `/glossary/#term-${id}`, text: `Glossary: ${guide.entry('glossary', id).data.term}` };
+      case 'crux':
+        return { href: `/cruxes/#crux-${id}`, text: `Crux: ${guide.entry('cruxes', id).data.question}` };
+      case 'page':
+        return { href: id === 'introduction' ? '/' : `/${id}/`, text: guide.entry('pages', id).data.title };
+    }
+  };
+  return (guide.graph.linkedFrom[path] ?? []).map(describe);
+}
+
+/** "Suggest a counterargument" and "Edit on GitHub", where the guide names its repository. */
+export interface ContributeView {
+  suggestUrl?: string;
+  editUrl?: string;
+}
+
+export function contributeView(guide: Guide, filePath: string | undefined, suggest?: { name: string; on?: string; source?: string; locator?: string }): ContributeView {
+  const repository = repositoryOf(guide.meta);
+  if (!repository) return {};
+  return {
+    suggestUrl: suggest && suggestUrl(repository, suggest.name, annotationTemplate(suggest)),
+    editUrl: filePath ? editUrl(repository, filePath) : undefined
+  };
+}
+
+/** The page of one claim. */
+export interface ClaimPageView {
+  frame: FrameView;
+  id: string;
+  label: string;
+  paraphrase: string;
+  html: string;
+  madeBy: string;
+  main: boolean;
+  cruxes: { id: string; question: string }[];
+  markId: string;
+  author: string;
+  words: { before: string; exact: string; after: string };
+  strongestCounterargument?: { annotation: AnnotationView } | { claim: ClaimRefView };
+  map: ArgumentMapView & { omitted: number };
+  relationGroups: { heading: string; edges: { claim: ClaimRefView; note?: string }[] }[];
+  citations: CitationView[];
+  backlinks: BacklinkView[];
+  contribute: ContributeView;
+  /** The annotations on it, but for its strongest counterargument, shown above them. */
+  annotations: AnnotationView[];
+  annotationCount: number;
+}
+
+export function claimPageView(guide: Guide, id: string): ClaimPageView {
+  const { node, entry } = guide.claim(id);
+  const comment = guide.comment(node.comment).node;
+  const speaker = guide.speakerName(node.speaker);
+  const counter = node.strongestCounterargument;
+  return {
+    frame: frameView(guide),
+    id,
+    label: node.label,
+    paraphrase: entry.data.paraphrase,
+    html: entry.html,
+    madeBy: node.speaker.kind === 'commenter' ? `${speaker}, in ${comment.label}` : `${speaker}, quoted by ${guide.commenterName(comment.author)} in ${comment.label}`,
+    main: node.main,
+    cruxes: node.cruxes.map((crux) => ({ id: crux, question: guide.entry('cruxes', crux).data.question })),
+    markId: node.markId,
+    author: comment.author,
+    words: { before: node.before, exact: node.exact, after: node.after },
+    strongestCounterargument: counter && (counter.kind === 'annotation' ? { annotation: annotationView(guide, counter.id) } : { claim: claimRefView(guide, counter.id) }),
+    map: neighbourhoodMapView(guide, id),
+    relationGroups: guide.relationGroups(node).map((group) => ({
+      heading: group.heading,
+      edges: group.edges.map((edge) => ({ claim: claimRefView(guide, edge.claim), note: edge.note }))
+    })),
+    citations: citationViews(guide, node.citations),
+    backlinks: backlinkViews(guide, `/claims/${id}/`),
+    contribute: contributeView(guide, entry.filePath, { name: `${id}-counterargument`, on: id }),
+    annotations: node.annotations.filter((annotation) => !(counter?.kind === 'annotation' && counter.id === annotation)).map((annotation) => annotationView(guide, annotation)),
+    annotationCount: node.annotations.length
+  };
+}
+
+/** The page of one annotation. */
+export interface AnnotationPageView {
+  frame: FrameView;
+  annotation: AnnotationView;
+  on?: ClaimRefView;
+  /** The words it is about, when it is about words in the thread rather than a claim. */
+  words?: { exact: string; markId: string; comment: string };
+  backlinks: BacklinkView[];
+  contribute: ContributeView;
+}
+
+export function annotationPageView(guide: Guide, id: string): AnnotationPageView {
+  const { node, entry } = guide.annotation(id);
+  return {
+    frame: frameView(guide),
+    annotation: annotationView(guide, id),
+    on: node.on === undefined ? undefined : claimRefView(guide, node.on),
+    words: node.markId && node.comment && node.exact !== undefined ? { exact: node.exact, markId: node.markId, comment: guide.comment(node.comment).node.label } : undefined,
+    backlinks: backlinkViews(guide, `/annotations/${id}/`),
+    contribute: contributeView(guide, entry.filePath)
+  };
+}
+
+/** The page of one source. */
+export interface SourcePageView {
+  frame: FrameView;
+  id: string;
+  data: SourceData;
+  html: string;
+  locators: string[];
+  claims: { claim: ClaimRefView; locator?: string }[];
+  /** The other places that cite it, under a heading each. */
+  places: { heading: string; items: { href: string; text: string; locator?: string }[] }[];
+  cited: number;
+  backlinks: BacklinkView[];
+  contribute: ContributeView;
+}
+
+export function sourcePageView(guide: Guide, id: string): SourcePageView {
+  const { node, entry } = guide.source(id);
+  const by = (kind: string) => node.citedBy.filter((citation) => citation.from.kind === kind);
+  const places = [
+    {
+      heading: 'In the thread',
+      items: by('comment').map((citation) => ({ href: `/#${citation.markId}`, text: guide.comment(citation.from.id).node.label, locator: citation.locator }))
+    },
+    {
+      heading: 'Annotations',
+      items: by('annotation').map((citation) => {
+        const annotation = guide.annotation(citation.from.id).node;
+        const on = annotation.on ? ` on claim ${guide.claim(annotation.on).node.label}` : '';
+        return { href: `/annotations/${annotation.id}/`, text: `${annotation.kind}${on}`, locator: citation.locator };
+      })
+    },
+    {
+      heading: 'Glossary',
+      items: by('term').map((citation) => ({ href: `/glossary/#term-${citation.from.id}`, text: guide.entry('glossary', citation.from.id).data.term, locator: citation.locator }))
+    }
+  ].filter((group) => group.items.length > 0);
+  return {
+    frame: frameView(guide),
+    id,
+    data: entry.data,
+    html: entry.html,
+    locators: node.locators,
+    claims: by('claim').map((citation) => ({ claim: claimRefView(guide, citation.from.id), locator: citation.locator })),
+    places,
+    cited: node.citedBy.length,
+    backlinks: backlinkViews(guide, `/sources/${id}/`),
+    contribute: contributeView(guide, entry.filePath, { name: `${id}-counterargument`, source: id })
+  };
+}
+
+/** One of the guide's own pages. */
+export interface GuidePageView {
+  frame: FrameView;
+  page: Pick<GuideEntry<'pages'>, 'id' | 'data' | 'html'>;
+}
+
+export function guidePageView(guide: Guide, id: string): GuidePageView {
+  const { data, html } = guide.entry('pages', id);
+  return { frame: frameView(guide), page: { id, data, html } };
+}
+
+/**
+ * A page's cache key: the digest of its view, which holds everything the page
+ * shows. The page's code is covered by Astro, which also hashes each page's
+ * modules.
+ */
+export function pageCacheKey(view: object): string {
+  return digest(JSON.stringify(view));
+}

@@ -1,0 +1,53 @@
+/**
+ * The views behind the pages that Astro's incremental build may reuse: a page
+ * is reused while the digest of its view is unchanged, which is right only if
+ * the page shows nothing but its view. So no component reads the guide, and
+ * a page with a cache key reads it only to make its views; and the same
+ * guide always gives the same keys, or no page would ever be reused.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileGuide } from '../../src/compile.ts';
+import { Guide } from '../../src/site/guide.ts';
+import { annotationPageView, claimPageView, pageCacheKey, sourcePageView } from '../../src/site/views.ts';
+import { projectRoot } from '../helpers/fixtures.ts';
+
+const sourcesIn = async (folder: string) =>
+  (await readdir(path.join(projectRoot, folder), { recursive: true })).filter((file) => file.endsWith('.astro')).map((file) => path.join(folder, file));
+
+describe('pages and their views', () => {
+  it('no component or layout reads the guide: each shows only what it is given', async () => {
+    for (const file of [...(await sourcesIn('src/components')), ...(await sourcesIn('src/layouts'))]) {
+      expect(await readFile(path.join(projectRoot, file), 'utf8'), file).not.toMatch(/site\/guide\.ts|loadGuide/);
+    }
+  });
+
+  it('a page with a cache key reads the guide only in getStaticPaths, to make its views', async () => {
+    const keyed = [];
+    for (const file of await sourcesIn('src/pages')) {
+      const page = await readFile(path.join(projectRoot, file), 'utf8');
+      if (!page.includes('cacheKey')) continue;
+      keyed.push(file);
+      expect(page.match(/loadGuide\(/g), file).toHaveLength(1);
+      expect(page.indexOf('loadGuide('), file).toBeGreaterThan(page.indexOf('getStaticPaths'));
+      expect(page, file).toMatch(/cacheKey: pageCacheKey\(view\)/);
+    }
+    expect(keyed.sort()).toEqual(['src/pages/[page].astro', 'src/pages/annotations/[id].astro', 'src/pages/claims/[id].astro', 'src/pages/sources/[id].astro']);
+  });
+
+  it('gives every page the same key for the same guide, and a new key when what it shows changes', async () => {
+    const load = async () => new Guide({ compiled: await compileGuide(path.join(projectRoot, 'content'), { base: '/' }), projectRoot });
+    const [first, second] = [await load(), await load()];
+    const keys = (guide: Guide) => [
+      ...guide.graph.claimOrder.map((id) => pageCacheKey(claimPageView(guide, id))),
+      ...Object.keys(guide.graph.annotations).map((id) => pageCacheKey(annotationPageView(guide, id))),
+      ...guide.entries('sources').map((source) => pageCacheKey(sourcePageView(guide, source.id)))
+    ];
+    expect(keys(second)).toEqual(keys(first));
+    expect(new Set(keys(first)).size).toBe(keys(first).length);
+    const id = first.graph.claimOrder[0]!;
+    const view = claimPageView(first, id);
+    expect(pageCacheKey({ ...view, paraphrase: `${view.paraphrase} (edited)` })).not.toBe(pageCacheKey(view));
+  });
+});
