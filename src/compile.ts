@@ -8,8 +8,8 @@
  * Each stage reports every problem it finds; a stage runs only when the ones
  * before it found no error, so one mistake is reported once, where it is.
  */
-import type { CompileCache } from './compile-cache.ts';
 import { ContentError, Diagnostics, type Problem } from './load/diagnostics.ts';
+import type { CompileCache } from './compile-cache.ts';
 import { loadContent, type LoadedContent, type LoadedEntry } from './load/load-content.ts';
 import { collections, type CollectionName, type GuideData } from './load/schema.ts';
 import { buildGraph } from './graph/build-graph.ts';

@@ -80,6 +80,13 @@ export class Diagnostics {
     this.#add(path, place, reason, rule, hint).fatal = false;
   }
 
+  /** Reports a problem found elsewhere (by another run, in another thread). */
+  add({ file, line, column, message, rule, hint, severity }: Problem): void {
+    const place = line === undefined ? undefined : { line, column: column ?? 1 };
+    if (severity === 'error') this.error(file, place, message, rule, hint);
+    else this.warn(file, place, message, rule, hint);
+  }
+
   #add(path: string, place: Point | undefined, reason: string, rule: RuleId, hint?: string): VFileMessage {
     let file = this.#files.get(path);
     if (!file) {

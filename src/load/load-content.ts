@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import type { z } from 'zod';
 import type { CompileCache } from '../compile-cache.ts';
-import { Diagnostics, type Point } from './diagnostics.ts';
+import { Diagnostics, type Point, type Problem } from './diagnostics.ts';
 import { parseYaml, splitFrontMatter, validate, type Locate } from './front-matter.ts';
 import { bodyFacts, checkMarkdownSafety, parseMarkdown, type BodyFacts } from './markdown.ts';
 import { collections, guideSchema, idPattern, type CollectionName, type DataOf, type GuideData } from './schema.ts';
@@ -68,6 +68,21 @@ export function glossaryTerms(glossary: readonly LoadedEntry<'glossary'>[]): Glo
   return glossary.map((entry) => ({ id: entry.id, names: [entry.data.term, ...entry.data.aliases] }));
 }
 
+/** A content file as read from disk, before it is parsed. */
+export interface SourceFile<C extends CollectionName = CollectionName> {
+  collection: C;
+  id: string;
+  file: string;
+  raw: string;
+}
+
+/** What parsing a file gives: its entry and syntax tree, unless it has errors, and its problems. */
+export interface ParsedFile<C extends CollectionName = CollectionName> {
+  entry?: Pick<LoadedEntry<C>, 'data' | 'body' | 'facts'>;
+  tree?: Root;
+  problems: Problem[];
+}
+
 /**
  * Loads every file under `root`. With a `cache`, a file whose text (and, for
  * a body that uses glossary terms, whose glossary) is unchanged since a
@@ -75,24 +90,43 @@ export function glossaryTerms(glossary: readonly LoadedEntry<'glossary'>[]): Glo
  */
 export async function loadContent(root: string, diagnostics: Diagnostics, cache?: CompileCache): Promise<LoadedContent> {
   const absoluteRoot = path.resolve(root);
-  // The glossary first: the other bodies are searched for its terms as they are loaded.
-  const glossary = await loadCollection(absoluteRoot, 'glossary', diagnostics, { cache });
+  const names = Object.keys(collections) as CollectionName[];
+  const sources = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readCollection(absoluteRoot, name, diagnostics)]))) as {
+    [C in CollectionName]: SourceFile<C>[];
+  };
+  // The glossary first: the other bodies are searched for its terms as they are parsed.
+  const glossary = loadSources(sources.glossary, [], diagnostics, cache) as LoadedEntry<'glossary'>[];
   const terms = glossaryTerms(glossary);
-  const options: LoadOptions = { cache, terms, termsKey: JSON.stringify(terms) };
-  const others = (Object.keys(collections) as CollectionName[]).filter((name) => name !== 'glossary');
-  const loaded = await Promise.all(others.map((name) => loadCollection(absoluteRoot, name, diagnostics, options)));
-  const content = Object.fromEntries([['glossary', glossary], ...others.map((name, index) => [name, loaded[index]])]) as {
+  const others = names.filter((name) => name !== 'glossary');
+  const loaded = loadSources(others.flatMap((name) => sources[name] as SourceFile[]), terms, diagnostics, cache);
+  const content = Object.fromEntries(names.map((name) => [name, name === 'glossary' ? glossary : loaded.filter((entry) => entry.collection === name)])) as {
     [C in CollectionName]: LoadedEntry<C>[];
   };
   return { ...content, root: absoluteRoot, guide: await loadGuide(absoluteRoot, diagnostics) };
 }
 
-interface LoadOptions {
-  cache?: CompileCache;
-  /** The glossary, for the collections whose bodies use its terms. */
-  terms?: readonly GlossaryTerm[];
-  /** The glossary as part of a cache key. */
-  termsKey?: string;
+/** Loads `sources`, in their order: from the cache where it has them, parsing them otherwise. */
+function loadSources(sources: readonly SourceFile[], terms: readonly GlossaryTerm[], diagnostics: Diagnostics, cache: CompileCache | undefined): LoadedEntry[] {
+  const termsKey = JSON.stringify(terms);
+  const loaded: LoadedEntry[] = [];
+  for (const source of sources) {
+    const { collection, id, file, raw } = source;
+    const split = splitFrontMatter(raw);
+    const locate = lazyLocate(raw, split.yaml ?? '', split.yamlOffset, file);
+    const key = cache?.key('load', collection, raw, termCollections.includes(collection) ? termsKey : '');
+    const kept = key === undefined ? undefined : cache!.load(key);
+    if (kept) {
+      loaded.push({ collection, id, file, data: kept.data as never, body: split.body, facts: kept.facts, tree: undefined, locate });
+      continue;
+    }
+    const { entry, tree, problems } = parseSource(source, terms);
+    for (const problem of problems) diagnostics.add(problem);
+    if (!entry) continue;
+    // Only a file that loaded without a problem is kept, so a build from the cache reports what a clean one would.
+    if (key !== undefined && problems.length === 0) cache!.keepLoad(key, { data: entry.data, facts: entry.facts });
+    loaded.push({ collection, id, file, ...entry, tree, locate } as LoadedEntry);
+  }
+  return loaded;
 }
 
 async function loadGuide(root: string, diagnostics: Diagnostics): Promise<LoadedGuide | undefined> {
@@ -107,15 +141,11 @@ async function loadGuide(root: string, diagnostics: Diagnostics): Promise<Loaded
   return data ? { file, data, locate: yaml.locate } : undefined;
 }
 
-async function loadCollection<C extends CollectionName>(
-  root: string,
-  collection: C,
-  diagnostics: Diagnostics,
-  options: LoadOptions
-): Promise<LoadedEntry<C>[]> {
+/** Reads a collection's files, in file order, refusing any whose name cannot be an id. */
+async function readCollection<C extends CollectionName>(root: string, collection: C, diagnostics: Diagnostics): Promise<SourceFile<C>[]> {
   const folder = path.join(root, collection);
   const files = await listFiles(folder);
-  const loaded: LoadedEntry<C>[] = [];
+  const sources: SourceFile<C>[] = [];
   const seen = new Map<string, string>();
   for (const absolute of files) {
     const file = displayPath(absolute);
@@ -146,28 +176,20 @@ async function loadCollection<C extends CollectionName>(
       continue;
     }
     seen.set(id, file);
-    const entry = loadEntry(absolute, file, id, collection, diagnostics, options);
-    if (entry) loaded.push(entry);
+    const raw = readText(absolute, file, diagnostics);
+    if (raw !== undefined) sources.push({ collection, id, file, raw });
   }
-  return loaded;
+  return sources;
 }
 
-function loadEntry<C extends CollectionName>(
-  absolute: string,
-  file: string,
-  id: string,
-  collection: C,
-  diagnostics: Diagnostics,
-  { cache, terms, termsKey = '' }: LoadOptions
-): LoadedEntry<C> | undefined {
-  const raw = readText(absolute, file, diagnostics);
-  if (raw === undefined) return undefined;
+/**
+ * Parses one file: its front matter, validated by its collection's schema,
+ * and its Markdown body, checked for what content may not hold.
+ */
+export function parseSource<C extends CollectionName>({ collection, file, raw }: SourceFile<C>, terms: readonly GlossaryTerm[]): ParsedFile<C> {
+  const diagnostics = new Diagnostics();
   const split = splitFrontMatter(raw);
-  const usesTerms = termCollections.includes(collection);
-  const key = cache?.key('load', collection, raw, usesTerms ? termsKey : '');
-  const locate = lazyLocate(raw, split.yaml ?? '', split.yamlOffset, file);
-  const kept = key === undefined ? undefined : cache!.load(key);
-  if (kept) return { collection, id, file, data: kept.data as DataOf<C>, body: split.body, facts: kept.facts, tree: undefined, locate };
+  const done = (entry?: ParsedFile<C>['entry'], tree?: Root): ParsedFile<C> => ({ entry, tree, problems: diagnostics.problems });
   if (split.yaml === undefined) {
     diagnostics.error(
       file,
@@ -176,7 +198,7 @@ function loadEntry<C extends CollectionName>(
       'front-matter-missing',
       `See the other files in content/${collection}/ for the fields it needs.`
     );
-    return undefined;
+    return done();
   }
   const yaml = parseYaml(raw, split.yaml, split.yamlOffset, file, diagnostics);
   const schema = collections[collection] as unknown as z.ZodType<DataOf<C>>;
@@ -186,7 +208,7 @@ function loadEntry<C extends CollectionName>(
   try {
     tree = parseMarkdown(split.body);
     checkMarkdownSafety(tree, file, diagnostics);
-    facts = bodyFacts(tree, usesTerms ? terms : undefined);
+    facts = bodyFacts(tree, termCollections.includes(collection) ? terms : undefined);
   } catch (error) {
     // Pathological input (nesting thousands of levels deep) exhausts the parser's stack.
     diagnostics.error(
@@ -196,7 +218,7 @@ function loadEntry<C extends CollectionName>(
       'render-failed',
       'Simplify the Markdown: quotations and lists nested more than a few levels deep are not supported.'
     );
-    return undefined;
+    return done();
   }
   const needsBody = bodyRequired[collection];
   if (needsBody && split.body.trim() === '') {
@@ -207,13 +229,11 @@ function loadEntry<C extends CollectionName>(
       'empty-body',
       `Write ${needsBody} below the front matter.`
     );
-    return undefined;
+    return done();
   }
-  if (data === undefined) return undefined;
+  if (data === undefined) return done();
   if (collection === 'thread') checkNotes((data as DataOf<'thread'>).editorNotes.map((note) => note.note), ['editorNotes'], 'note', file, yaml.locate, diagnostics);
-  // Only a file that loaded without a problem is kept, so a build from the cache reports what a clean one would.
-  if (key !== undefined && !diagnostics.reported(file)) cache!.keepLoad(key, { data, facts });
-  return { collection, id, file, data, body: split.body, facts, tree, locate };
+  return done({ data, body: split.body, facts }, tree);
 }
 
 /**

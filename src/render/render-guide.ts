@@ -13,10 +13,10 @@ import type { PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { CompileCache } from '../compile-cache.ts';
-import type { Diagnostics, Point } from '../load/diagnostics.ts';
-import { parseMarkdown } from '../load/markdown.ts';
+import { Diagnostics, type Point, type Problem } from '../load/diagnostics.ts';
 import { firstLine, glossaryTerms, type LoadedContent, type LoadedEntry } from '../load/load-content.ts';
-import type { CollectionName } from '../load/schema.ts';
+import { collections, type CollectionName } from '../load/schema.ts';
+import type { GlossaryTerm } from '../load/terms.ts';
 import type { CommentNode, GuideGraph } from '../graph/types.ts';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
 import { rehypeCanonicalArxiv } from './rehype-canonical-arxiv.ts';
@@ -48,22 +48,122 @@ export interface RenderedGuide {
   guideNotes: string[];
 }
 
+/** How many bodies are rendered at once. */
+const renderLanes = 4;
+
+/** Which processor a body goes through. */
+export type BodyKind = 'thread' | 'annotations' | 'prose';
+
+/** One body to render. */
+export interface RenderJob {
+  kind: BodyKind;
+  markdown: string;
+  file: string;
+  /** The marks, quotations and notes planned for a comment. */
+  plan?: CommentPlan;
+  /** Where a problem with the body as a whole is reported; its first line with text, when not given. */
+  place?: Point;
+  /** The body's syntax tree, when the loader kept it. */
+  tree?: Root;
+}
+
+/** What rendering a body gives: its HTML, unless it failed, and its problems. */
+export interface RenderedBody {
+  html?: string;
+  problems: Problem[];
+}
+
+/** What every body's rendering depends on, besides its own Markdown. */
+export interface RenderSetup {
+  terms: readonly GlossaryTerm[];
+  base: string;
+}
+
+/**
+ * The three processors: the thread's (marks and glossary links, no
+ * SmartyPants), the annotations' and the rest of the guide's own prose.
+ */
+export class Processors {
+  /** The plans of the comments being rendered, which the thread's plugin asks for by file. */
+  readonly #plans: Map<string, CommentPlan>;
+  readonly #processors: Record<BodyKind, MarkdownRenderer>;
+
+  private constructor(processors: Record<BodyKind, MarkdownRenderer>, plans: Map<string, CommentPlan>) {
+    this.#processors = processors;
+    this.#plans = plans;
+  }
+
+  static async create({ terms, base }: RenderSetup): Promise<Processors> {
+    const plans = new Map<string, CommentPlan>();
+    const markdown: AstroMarkdownOptions = {
+      gfm: true,
+      // Applied by our own plugin list, after the parsed tree is swapped in (see remarkParsedTree).
+      smartypants: false,
+      shikiConfig: { theme: codeTheme },
+      rehypePlugins: [rehypeCanonicalArxiv, [rehypeBaseLinks, { base }], rehypeSanitizeGuide] as RehypePlugins
+    };
+    const [thread, annotations, prose] = await Promise.all([
+      createMarkdownProcessor({
+        ...markdown,
+        // SmartyPants stays off for the thread: it would rewrite the commenters'
+        // quotes and dashes, and the text would no longer be theirs.
+        remarkPlugins: [
+          remarkParsedTree,
+          [remarkGlossaryLinks, { terms }],
+          [remarkThreadMarks, { planFor: (file: string) => plans.get(file) }]
+        ] as RemarkPlugins
+      }),
+      // Annotations link the terms they use, as comments do; other prose is left as written.
+      createMarkdownProcessor({ ...markdown, remarkPlugins: [remarkParsedTree, remarkSmartPunctuation, [remarkGlossaryLinks, { terms }]] as RemarkPlugins }),
+      // The guide's own prose gets typographic quotes and dashes.
+      createMarkdownProcessor({ ...markdown, remarkPlugins: [remarkParsedTree, remarkSmartPunctuation] as RemarkPlugins })
+    ]);
+    return new Processors({ thread, annotations, prose }, plans);
+  }
+
+  /**
+   * Renders bodies, each from its syntax tree when it has one (and from its
+   * Markdown otherwise), a few at a time: a render waits on little, and
+   * starting them all at once would hold every body's half-made HTML tree in
+   * memory together.
+   */
+  renderAll(jobs: readonly RenderJob[]): Promise<RenderedBody[]> {
+    return quietly(async () => {
+      const rendered = new Array<RenderedBody>(jobs.length);
+      let next = 0;
+      const lane = async () => {
+        while (next < jobs.length) {
+          const position = next++;
+          rendered[position] = await this.#render(jobs[position]!);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(renderLanes, jobs.length) }, lane));
+      return rendered;
+    });
+  }
+
+  async #render(job: RenderJob): Promise<RenderedBody> {
+    const key = path.resolve(job.file);
+    if (job.plan) this.#plans.set(key, job.plan);
+    const diagnostics = new Diagnostics();
+    try {
+      const html = await renderOne(this.#processors[job.kind], job.markdown, job.file, diagnostics, job.place ?? firstLine(job.markdown), job.tree);
+      return { html, problems: diagnostics.problems };
+    } finally {
+      this.#plans.delete(key);
+    }
+  }
+}
+
 /**
  * Renders every entry of `content` to HTML. It renders the syntax trees the
  * loader parsed, in place (parsing each file once is most of what keeps the
  * build fast), and lets go of each tree once rendered, so it consumes
- * `content`: render a guide once, and load it again to render it anew.
+ * `content`: render a guide once, and load it again to render it anew. A
+ * body is taken from `options.cache` when the same Markdown was rendered
+ * before with the same plan, glossary and base path.
  */
-export function renderGuide(
-  content: LoadedContent,
-  graph: GuideGraph,
-  options: RenderOptions,
-  diagnostics: Diagnostics
-): Promise<RenderedGuide> {
-  return quietly(() => renderAll(content, graph, options, diagnostics));
-}
-
-async function renderAll(
+export async function renderGuide(
   content: LoadedContent,
   graph: GuideGraph,
   options: RenderOptions,
@@ -72,93 +172,56 @@ async function renderAll(
   const texts = Object.fromEntries(
     textCollections.map((collection) => [collection, Object.fromEntries((content[collection] as LoadedEntry[]).map((entry) => [entry.id, entry.facts.text]))])
   ) as RenderedGuide['texts'];
-  const plans = new Map<string, CommentPlan>();
-  for (const entry of content.thread) {
-    const comment = byId(graph.comments, entry.id);
-    if (comment) plans.set(path.resolve(entry.file), planComment(comment, content, graph, texts.annotations));
-  }
   const terms = glossaryTerms(content.glossary);
   const { cache, base } = options;
   const termsKey = JSON.stringify(terms);
-  const markdown: AstroMarkdownOptions = {
-    gfm: true,
-    // Applied by our own plugin list, after the parsed tree is swapped in (see remarkParsedTree).
-    smartypants: false,
-    shikiConfig: { theme: codeTheme },
-    rehypePlugins: [rehypeCanonicalArxiv, [rehypeBaseLinks, { base }], rehypeSanitizeGuide] as RehypePlugins
-  };
-  const thread = await createMarkdownProcessor({
-    ...markdown,
-    // SmartyPants stays off for the thread: it would rewrite the commenters'
-    // quotes and dashes, and the text would no longer be theirs.
-    remarkPlugins: [
-      remarkParsedTree,
-      [remarkGlossaryLinks, { terms }],
-      [remarkThreadMarks, { planFor: (file: string) => plans.get(file) }]
-    ] as RemarkPlugins
-  });
-  // The guide's own prose gets typographic quotes and dashes.
-  const prose = await createMarkdownProcessor({ ...markdown, remarkPlugins: [remarkParsedTree, remarkSmartPunctuation] as RemarkPlugins });
-  // Annotations link the terms they use, as comments do; other prose is left as written.
-  const annotations = await createMarkdownProcessor({
-    ...markdown,
-    remarkPlugins: [remarkParsedTree, remarkSmartPunctuation, [remarkGlossaryLinks, { terms }]] as RemarkPlugins
-  });
 
-  /** Each processor, and what its output depends on besides the Markdown and the base path. */
-  const processors = {
-    thread: { processor: thread, inputs: (entry?: LoadedEntry) => [termsKey, JSON.stringify(entry && plans.get(path.resolve(entry.file)))] },
-    annotations: { processor: annotations, inputs: () => [termsKey] },
-    prose: { processor: prose, inputs: () => [] }
-  };
-  /**
-   * A body's HTML, from the cache when the same Markdown was rendered before
-   * with the same inputs; rendered (and kept) otherwise.
-   */
-  const render = async (kind: keyof typeof processors, markdown: string, file: string, place: () => Point | undefined, entry?: LoadedEntry, tree?: () => Root) => {
-    const key = cache?.key('html', kind, base, markdown, ...processors[kind].inputs(entry));
-    const kept = key === undefined ? undefined : cache!.html(key);
-    if (kept !== undefined) return kept;
-    const result = await renderOne(processors[kind].processor, markdown, file, diagnostics, place, tree?.());
-    if (result !== undefined && key !== undefined) cache!.keepHtml(key, result);
-    return result;
+  /** Every body to render, with what it is for and its cache key. */
+  const bodies: { job: RenderJob; done: (html: string) => void; key?: string }[] = [];
+  const add = (job: RenderJob, done: (html: string) => void) => {
+    // What the HTML depends on besides the Markdown and the base path.
+    const inputs = job.kind === 'thread' ? [termsKey, JSON.stringify(job.plan)] : job.kind === 'annotations' ? [termsKey] : [];
+    bodies.push({ job, done, key: cache?.key('html', job.kind, base, job.markdown, ...inputs) });
   };
 
-  const html = {} as RenderedGuide['html'];
-  const collections = Object.keys(content).filter((key) => Array.isArray(content[key as CollectionName])) as CollectionName[];
-  await Promise.all(
-    collections.map(async (collection) => {
-      const rendered: Record<string, string> = {};
-      const entries = content[collection] as LoadedEntry[];
-      const kind = collection === 'thread' || collection === 'annotations' ? collection : 'prose';
-      await Promise.all(
-        entries.map(async (entry) => {
-          // A body taken from the cache was not parsed; it is, now, only if its HTML must be made again.
-          const tree = () => entry.tree ?? parseMarkdown(entry.body);
-          const result = await render(kind, entry.body, entry.file, () => firstLine(entry.body), entry, tree);
-          entry.tree = undefined;
-          if (result !== undefined) rendered[entry.id] = result;
-        })
-      );
-      html[collection] = rendered;
-    })
-  );
-
+  const html = Object.fromEntries((Object.keys(collections) as CollectionName[]).map((collection) => [collection, {}])) as RenderedGuide['html'];
+  for (const collection of Object.keys(collections) as CollectionName[]) {
+    const kind: BodyKind = collection === 'thread' || collection === 'annotations' ? collection : 'prose';
+    for (const entry of content[collection] as LoadedEntry[]) {
+      const comment = collection === 'thread' ? byId(graph.comments, entry.id) : undefined;
+      const plan = comment && planComment(comment, content, graph, texts.annotations);
+      add({ kind, markdown: entry.body, file: entry.file, plan, tree: entry.tree }, (result) => (html[collection][entry.id] = result));
+      // The renderer has it now; it is not needed again.
+      entry.tree = undefined;
+    }
+  }
   const notes: Record<string, string> = {};
   for (const entry of content.thread) {
     for (const [offset, note] of entry.data.editorNotes.entries()) {
-      const id = `note-${entry.id}-${offset + 1}`;
-      const result = await render('prose', note.note, entry.file, () => entry.locate(['editorNotes', offset, 'note']));
-      if (result !== undefined) notes[id] = result;
+      add({ kind: 'prose', markdown: note.note, file: entry.file, place: entry.locate(['editorNotes', offset, 'note']) }, (result) => (notes[`note-${entry.id}-${offset + 1}`] = result));
     }
   }
-  const guideNotes: string[] = [];
+  const guideNotes: (string | undefined)[] = [];
   for (const [offset, note] of (content.guide?.data.editorNotes ?? []).entries()) {
     const guide = content.guide!;
-    const result = await render('prose', note, guide.file, () => guide.locate(['editorNotes', offset]));
-    if (result !== undefined) guideNotes.push(result);
+    add({ kind: 'prose', markdown: note, file: guide.file, place: guide.locate(['editorNotes', offset]) }, (result) => (guideNotes[offset] = result));
   }
-  return { html, texts, notes, guideNotes };
+
+  const missing = bodies.filter(({ key, done }) => {
+    const kept = key === undefined ? undefined : cache!.html(key);
+    if (kept !== undefined) done(kept);
+    return kept === undefined;
+  });
+  const processors = await Processors.create({ terms, base });
+  const rendered = await processors.renderAll(missing.map(({ job }) => job));
+  for (const [index, { html: result, problems }] of rendered.entries()) {
+    const { key, done } = missing[index]!;
+    for (const problem of problems) diagnostics.add(problem);
+    if (result === undefined) continue;
+    done(result);
+    if (key !== undefined) cache!.keepHtml(key, result);
+  }
+  return { html, texts, notes, guideNotes: guideNotes.filter((note) => note !== undefined) };
 }
 
 /**
@@ -179,7 +242,7 @@ async function renderOne(
   markdown: string,
   file: string,
   diagnostics: Diagnostics,
-  place: () => Point | undefined,
+  place: Point | undefined,
   parsed?: Root
 ): Promise<string | undefined> {
   let code: string;
@@ -192,7 +255,7 @@ async function renderOne(
     const message = error as Partial<VFileMessage> & Error;
     diagnostics.error(
       file,
-      (message.place && 'line' in message.place ? message.place : message.place?.start) ?? place(),
+      (message.place && 'line' in message.place ? message.place : message.place?.start) ?? place,
       `The Markdown failed to render: ${(message.reason ?? message.message).split('\n').at(-1)}`,
       'render-failed',
       'Simplify the Markdown around this line; if it looks valid, report it with this file attached.'
@@ -202,7 +265,7 @@ async function renderOne(
   if (markdown.trim() !== '' && code.trim() === '') {
     diagnostics.error(
       file,
-      place(),
+      place,
       'The Markdown renders to nothing',
       'empty-render',
       'The body holds only link definitions, comments or whitespace: write the text it should show.'

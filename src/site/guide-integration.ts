@@ -28,13 +28,15 @@ import { CompileCache } from '../compile-cache.ts';
 import { ContentError, formatProblems } from '../load/diagnostics.ts';
 import { searchRecords } from '../export/search-records.ts';
 import { snapshotOf } from '../export/snapshot.ts';
-import { indexForSearch } from './search-index.ts';
+import { indexForSearch, searchIndexPaths } from './search-index.ts';
 
 /** What the pages read: the compiled guide, and the project root its files are named from. */
 export interface PublishedGuide {
   compiled: CompiledGuide;
   /** Absolute path of the project, for naming each entry's file as the repository does. */
   projectRoot: string;
+  /** The site paths of the search indexes, the first holding Pagefind's scripts (src/site/search-index.ts). */
+  searchIndexes: string[];
 }
 
 const slot = Symbol.for('reading-guide:published-guide');
@@ -78,13 +80,13 @@ export function guideSite({ content }: GuideSiteOptions): AstroIntegration {
         compileRun = async () => {
           const used = await cache;
           const compiled = await compileGuide(contentRoot, { base: config.base, cache: used });
-          // Search records name site paths only, so any site address will do.
-          if (command === 'build') indexForSearch(searchRecords(snapshotOf(compiled, 'http://localhost/')));
+          // Search records name site paths only, so any site address will do. Only a build writes an index.
+          const searchIndexes = command === 'build' ? indexForSearch(searchRecords(snapshotOf(compiled, 'http://localhost/'))) : searchIndexPaths(0);
           // Kept for the next build, and for the next recompile under `astro dev`; a failed compile keeps the last good cache.
           if (command === 'build') logger.info(cacheReport(used));
           saving = used.save();
           cache = Promise.resolve(used.successor());
-          return { compiled, projectRoot };
+          return { compiled, projectRoot, searchIndexes };
         };
         // Started as early as possible; Astro gets on with its own setup meanwhile.
         if (command === 'build') publish(compileRun());

@@ -24,13 +24,16 @@ type Entries = { [C in CollectionName]: Map<string, GuideEntry<C>> };
 export class Guide {
   readonly meta: GuideData;
   readonly graph: GuideGraph;
+  /** The site paths of the search indexes; the search page merges them. */
+  readonly searchIndexes: readonly string[];
   readonly #compiled: CompiledGuide;
   readonly #entries: Entries;
 
-  constructor({ compiled, projectRoot }: PublishedGuide) {
+  constructor({ compiled, projectRoot, searchIndexes }: PublishedGuide) {
     if (!compiled.content.guide) throw new Error('The compiled guide has no guide.yaml');
     this.meta = compiled.content.guide.data;
     this.graph = compiled.graph;
+    this.searchIndexes = searchIndexes;
     this.#compiled = compiled;
     const entries = {} as Record<CollectionName, Map<string, GuideEntry>>;
     for (const collection of Object.keys(compiled.rendered.html) as CollectionName[]) {

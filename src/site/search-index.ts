@@ -5,6 +5,15 @@
  * which indexes them and writes its files into Astro's cache folder in its
  * own process while Astro renders pages; once the site is written, this
  * integration moves the index into it. Indexing errors fail the build.
+ *
+ * Pagefind holds an index in memory while it writes it, some 50 KB a record,
+ * so a large guide's records are split among several indexes, written one
+ * after another, which the search page merges in the browser (Pagefind's
+ * `mergeIndex`). Records are dealt out in turn, so that every index holds
+ * every kind of record and ranks its matches alike. Fragments (a record's
+ * text, fetched for each result shown) are bundled a few to a file: for a
+ * guide of thousands of records, thousands of tiny files take far longer to
+ * write, upload and serve than a few hundred small ones.
  */
 import { cp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,31 +22,57 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../export/search-records.ts';
 
+/** Records per index, unless `SEARCH_RECORDS_PER_INDEX` says otherwise (the tests split a small guide). */
+export const recordsPerIndex = () => Number(process.env.SEARCH_RECORDS_PER_INDEX) || 12_000;
+
+/** At most this many fragment files per index. */
+const maxFragments = 1000;
+
+/**
+ * Where the indexes of `count` records are published, as site paths: the
+ * first holds Pagefind's scripts, and the search page merges the others in.
+ */
+export function searchIndexPaths(count: number, perIndex = recordsPerIndex()): string[] {
+  const indexes = Math.max(1, Math.ceil(count / perIndex));
+  return Array.from({ length: indexes }, (_, part) => (part === 0 ? '/pagefind/' : `/pagefind/part-${part + 1}/`));
+}
+
 interface SearchIndexState {
   /** Where the index is written while the pages are built; set while `astro build` runs, as only a build writes an index. */
   staging?: string;
-  pending?: Promise<number>;
+  /** Indexing under way: how many records, in how many indexes. */
+  pending?: Promise<{ records: number; indexes: number }>;
 }
 
 const current: SearchIndexState = {};
 
-/** Starts indexing `records`, when a build is running; the integration writes the result. */
-export function indexForSearch(records: SearchRecord[]): void {
+/**
+ * Starts indexing `records`, when a build is running (the integration writes
+ * the result), and says where the indexes will be published.
+ */
+export function indexForSearch(records: SearchRecord[]): string[] {
+  const paths = searchIndexPaths(records.length);
   const { staging } = current;
-  if (!staging) return;
+  if (!staging) return paths;
   current.pending = (async () => {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    // Sent in order over one pipe; each answer is awaited only at the end.
-    const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
-    const problems = added.flatMap((result) => result.errors);
     await rm(staging, { recursive: true, force: true });
-    problems.push(...(await index.writeFiles({ outputPath: staging })).errors);
+    const problems: string[] = [];
+    for (const [part, sitePath] of paths.entries()) {
+      const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', maxFragments });
+      if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+      // Sent in order over one pipe; each answer is awaited only at the end.
+      const added = await Promise.all(records.filter((_, position) => position % paths.length === part).map((record) => index.addCustomRecord(record)));
+      problems.push(...added.flatMap((result) => result.errors));
+      problems.push(...(await index.writeFiles({ outputPath: path.join(staging, sitePath.replace(/^\/pagefind\/?/, '')) })).errors);
+      // Frees the index's memory before the next one is made.
+      await index.deleteIndex();
+    }
     if (problems.length > 0) throw new Error(`The search index could not be built: ${problems.join('; ')}`);
-    return records.length;
+    return { records: records.length, indexes: paths.length };
   })();
   // Reported when the integration awaits it; not an unhandled rejection meanwhile.
   current.pending.catch(() => undefined);
+  return paths;
 }
 
 export function searchIndex(): AstroIntegration {
@@ -52,9 +87,9 @@ export function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         try {
           if (!current.pending || !current.staging) throw new Error('The search index was never started: the guide was never compiled');
-          const count = await current.pending;
+          const { records, indexes } = await current.pending;
           await moveFolder(current.staging, path.join(fileURLToPath(dir), 'pagefind'));
-          logger.info(`Indexed ${count} records for search`);
+          logger.info(`Indexed ${records} records for search${indexes > 1 ? `, in ${indexes} indexes` : ''}`);
         } finally {
           current.pending = undefined;
           // Moved into the site, or left half-written by a failure: either way not needed again.

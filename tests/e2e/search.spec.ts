@@ -92,3 +92,26 @@ test('search works when the site is served under a sub-path', async ({ page }) =
     server.close();
   }
 });
+
+test('a search index in several parts finds what one index finds', async ({ page }) => {
+  test.setTimeout(90_000);
+  // The shipped guide's records, split among three indexes, as a large guide's are.
+  const { status, output, outDir } = buildSite({ SEARCH_RECORDS_PER_INDEX: '40' });
+  expect(status, output).toBe(0);
+  expect(output).toContain('in 3 indexes');
+  const server = await serve(outDir, '/');
+  const found = async (address: string, query: string) => {
+    await page.goto(`${address}search/?q=${encodeURIComponent(query)}`);
+    await expect(page.locator('#search-status')).toContainText(`for “${query}”`);
+    return (await page.locator('#search-results li > a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).sort();
+  };
+  try {
+    for (const query of ['Appendix M', 'continual learning', 'instructions']) {
+      const whole = await found('/', query);
+      expect(whole.length).toBeGreaterThan(2);
+      expect(await found(server.url, query)).toEqual(whole);
+    }
+  } finally {
+    server.close();
+  }
+});

@@ -37,7 +37,7 @@ describe('pages and their views', () => {
   });
 
   it('gives every page the same key for the same guide, and a new key when what it shows changes', async () => {
-    const load = async () => new Guide({ compiled: await compileGuide(path.join(projectRoot, 'content'), { base: '/' }), projectRoot });
+    const load = async () => new Guide({ compiled: await compileGuide(path.join(projectRoot, 'content'), { base: '/' }), projectRoot, searchIndexes: ['/pagefind/'] });
     const [first, second] = [await load(), await load()];
     const keys = (guide: Guide) => [
       ...guide.graph.claimOrder.map((id) => pageCacheKey(claimPageView(guide, id))),
