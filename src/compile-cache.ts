@@ -13,7 +13,7 @@
  * made it. Only what loaded and rendered without a problem is kept: a build
  * from the cache reports exactly the problems a clean one would.
  */
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
@@ -59,8 +59,7 @@ export class CompileCache {
     const version = await codeVersion();
     let previous: Stored | undefined;
     try {
-      const stored = v8.deserialize(await readFile(file)) as Stored;
-      if (stored.version === version) previous = stored;
+      previous = readStored(await readFile(file), version);
     } catch {
       // No cache yet, or one that cannot be read: start afresh.
     }
@@ -103,13 +102,59 @@ export class CompileCache {
     return new CompileCache(this.#file, this.#version, this.#next);
   }
 
-  /** Writes what this build used and made, replacing the cache in one step so that a concurrent build never reads half of it. */
+  /**
+   * Writes what this build used and made, a batch at a time (serialising a
+   * large guide's cache at once would need as much memory again), replacing
+   * the cache in one step so that a concurrent build never reads half of it.
+   */
   async save(): Promise<void> {
     await mkdir(path.dirname(this.#file), { recursive: true });
     const partial = `${this.#file}.${process.pid}.${(saves += 1)}.tmp`;
-    await writeFile(partial, v8.serialize(this.#next));
+    const out = await open(partial, 'w');
+    try {
+      for (const chunk of chunksOf(this.#next)) {
+        const bytes = v8.serialize(chunk);
+        const length = Buffer.alloc(4);
+        length.writeUInt32LE(bytes.length);
+        await out.write(length);
+        await out.write(bytes);
+      }
+    } finally {
+      await out.close();
+    }
     await rename(partial, this.#file);
   }
+}
+
+/** What the cache file holds, in order: its version, then batches of loads and of HTML. */
+type Chunk = { version: string } | { loads: [string, CachedLoad][] } | { html: [string, string][] };
+
+const batch = 2000;
+
+function* chunksOf({ version, loads, html }: Stored): Generator<Chunk> {
+  yield { version };
+  const all = [...loads];
+  for (let start = 0; start < all.length; start += batch) yield { loads: all.slice(start, start + batch) };
+  const pages = [...html];
+  for (let start = 0; start < pages.length; start += batch) yield { html: pages.slice(start, start + batch) };
+}
+
+/** The stored cache, if the file was written by this version of the code. */
+function readStored(bytes: Buffer, version: string): Stored | undefined {
+  const stored: Stored = { version, loads: new Map(), html: new Map() };
+  for (let at = 0; at < bytes.length; ) {
+    const length = bytes.readUInt32LE(at);
+    const chunk = v8.deserialize(bytes.subarray(at + 4, at + 4 + length)) as Chunk;
+    at += 4 + length;
+    if ('version' in chunk) {
+      if (chunk.version !== version) return undefined;
+    } else if ('loads' in chunk) {
+      for (const [key, value] of chunk.loads) stored.loads.set(key, value);
+    } else {
+      for (const [key, value] of chunk.html) stored.html.set(key, value);
+    }
+  }
+  return stored;
 }
 
 /** The code whose output is kept: the loader, the renderer and what they share, and the packages they use. */

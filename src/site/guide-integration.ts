@@ -29,6 +29,7 @@ import { ContentError, formatProblems } from '../load/diagnostics.ts';
 import { searchRecords } from '../export/search-records.ts';
 import { snapshotOf } from '../export/snapshot.ts';
 import { indexForSearch, searchIndexPaths } from './search-index.ts';
+import { collectGarbage } from '../util/collect-garbage.ts';
 
 /** What the pages read: the compiled guide, and the project root its files are named from. */
 export interface PublishedGuide {
@@ -80,12 +81,14 @@ export function guideSite({ content }: GuideSiteOptions): AstroIntegration {
         compileRun = async () => {
           const used = await cache;
           const compiled = await compileGuide(contentRoot, { base: config.base, cache: used });
+          // The build renders every page next, holding only the compiled guide.
+          if (command === 'build') collectGarbage();
           // Search records name site paths only, so any site address will do. Only a build writes an index.
           const searchIndexes = command === 'build' ? indexForSearch(searchRecords(snapshotOf(compiled, 'http://localhost/'))) : searchIndexPaths(0);
           // Kept for the next build, and for the next recompile under `astro dev`; a failed compile keeps the last good cache.
           if (command === 'build') logger.info(cacheReport(used));
           saving = used.save();
-          cache = Promise.resolve(used.successor());
+          if (command === 'dev') cache = Promise.resolve(used.successor());
           return { compiled, projectRoot, searchIndexes };
         };
         // Started as early as possible; Astro gets on with its own setup meanwhile.

@@ -13,12 +13,19 @@
  *   whose file was deleted, say) and the folders left empty.
  *
  * The site in the folder is then exactly what a build from nothing makes. If
- * the last build did not finish, its pages cannot be trusted to match Astro's
- * record of them: the folder is emptied and Astro's record removed, so that
- * every page is made again.
+ * the last build did not finish, or built into another folder, its pages
+ * cannot be trusted to match Astro's record of them: the folder is emptied
+ * and Astro's record removed, so that every page is made again.
+ *
+ * Astro also keeps a copy of every page it may reuse, in its cache folder
+ * (`dist/` there), to put back into an emptied output folder. The output
+ * folder is never emptied of its pages here, so those copies would only be
+ * every page written a second time, in as many folders again: `dist/` in the
+ * cache folder is made a link to the output folder, where each copy is the
+ * page itself.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, readlink, rm, rmdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -27,6 +34,8 @@ import type { AstroIntegration } from 'astro';
 const finishedMarker = 'reading-guide/last-build-finished';
 /** Astro's record of the pages of the last incremental build (`experimental.incrementalBuild`). */
 const astroRecord = 'incremental-build.json';
+/** Where Astro keeps its copies of those pages. */
+const astroCopies = 'dist';
 
 const isPage = (file: string) => path.basename(file) === 'index.html';
 
@@ -42,8 +51,9 @@ export function outputFolder(): AstroIntegration {
       },
       'astro:build:start': async ({ logger }) => {
         const marker = path.join(cacheDir, finishedMarker);
-        const finished = existsSync(marker);
+        const finished = existsSync(marker) && (await readFile(marker, 'utf8')) === outDir;
         await rm(marker, { force: true });
+        await linkCopiesToOutput(path.join(cacheDir, astroCopies), outDir);
         if (!finished) {
           await rm(path.join(cacheDir, astroRecord), { force: true });
           if (existsSync(outDir) && (await files(outDir)).length > 0) logger.info('The last build did not finish: building every page again');
@@ -55,12 +65,23 @@ export function outputFolder(): AstroIntegration {
         const made = new Set(pages.map(({ pathname }) => path.join(folder, pathname, 'index.html')));
         const stale = (await files(folder)).filter((file) => isPage(file) && !made.has(file));
         for (const file of stale) await rm(file, { force: true });
-        await removeEmptyFolders(folder, stale);
+        // Astro may have removed a page itself (its copy is the page): its folder goes too.
+        await removeEmptyFolders(folder);
         await mkdir(path.dirname(path.join(cacheDir, finishedMarker)), { recursive: true });
-        await writeFile(path.join(cacheDir, finishedMarker), '');
+        await writeFile(path.join(cacheDir, finishedMarker), folder);
       }
     }
   };
+}
+
+/** Makes `copies` a link to `outDir`, in place of the folder of copies an earlier build may have left. */
+async function linkCopiesToOutput(copies: string, outDir: string): Promise<void> {
+  const existing = await lstat(copies).catch(() => undefined);
+  if (existing?.isSymbolicLink() && path.resolve(path.dirname(copies), await readlink(copies)) === outDir) return;
+  if (existing) await rm(copies, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  await mkdir(path.dirname(copies), { recursive: true });
+  await symlink(outDir, copies, 'dir');
 }
 
 async function files(folder: string): Promise<string[]> {
@@ -69,14 +90,17 @@ async function files(folder: string): Promise<string[]> {
   return entries.filter((entry) => !entry.isDirectory()).map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/** Removes the folders that removing `removed` left empty, up to `root`. */
-async function removeEmptyFolders(root: string, removed: readonly string[]): Promise<void> {
-  const folders = new Set<string>();
-  for (const file of removed) {
-    for (let folder = path.dirname(file); folder.startsWith(root + path.sep); folder = path.dirname(folder)) folders.add(folder);
-  }
-  // Deepest first, so that a folder emptied by removing its last subfolder goes too.
-  for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
-    if ((await readdir(folder)).length === 0) await rmdir(folder);
+/** Removes the folders under `root` that hold nothing (or only folders that hold nothing). */
+async function removeEmptyFolders(root: string): Promise<void> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  const holding = new Set(entries.map((entry) => path.resolve(entry.parentPath)));
+  const empty = entries.filter((entry) => entry.isDirectory()).map((entry) => path.join(entry.parentPath, entry.name)).filter((folder) => !holding.has(folder));
+  // Deepest first; a folder whose last subfolder goes may then be empty too.
+  const pending = empty.sort((a, b) => b.length - a.length);
+  for (let folder = pending.shift(); folder !== undefined; folder = pending.shift()) {
+    if ((await readdir(folder)).length > 0) continue;
+    await rmdir(folder);
+    const parent = path.dirname(folder);
+    if (parent.startsWith(root + path.sep) && !pending.includes(parent)) pending.push(parent);
   }
 }

@@ -60,9 +60,12 @@ export function indexForSearch(records: SearchRecord[]): string[] {
     for (const [part, sitePath] of paths.entries()) {
       const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', maxFragments });
       if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-      // Sent in order over one pipe; each answer is awaited only at the end.
-      const added = await Promise.all(records.filter((_, position) => position % paths.length === part).map((record) => index.addCustomRecord(record)));
-      problems.push(...added.flatMap((result) => result.errors));
+      // Sent over one pipe a batch at a time, so that the pipe never holds them all.
+      const share = records.filter((_, position) => position % paths.length === part);
+      for (let start = 0; start < share.length; start += 1000) {
+        const added = await Promise.all(share.slice(start, start + 1000).map((record) => index.addCustomRecord(record)));
+        problems.push(...added.flatMap((result) => result.errors));
+      }
       problems.push(...(await index.writeFiles({ outputPath: path.join(staging, sitePath.replace(/^\/pagefind\/?/, '')) })).errors);
       // Frees the index's memory before the next one is made.
       await index.deleteIndex();

@@ -78,6 +78,24 @@ describe('a warm build', () => {
     expect(await differences(deleted.outDir, clean().outDir)).toEqual([]);
   }, 180_000);
 
+  it('builds every page again into another output folder, which may hold pages of other content', async () => {
+    const guide = await guideCopy();
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'guide-cache-'));
+    const [first, second] = [mkdtempSync(path.join(tmpdir(), 'guide-dist-')), mkdtempSync(path.join(tmpdir(), 'guide-dist-'))];
+    // The second folder holds the site of an edited guide; then the original is built into the first.
+    const claim = path.join(guide, 'claims/c1-tasks.md');
+    const original = await readFile(claim, 'utf8');
+    await writeFile(claim, original.replace('paraphrase: Models like tasks.', 'paraphrase: Models are fond of tasks.'));
+    expect(buildSite({ GUIDE_CONTENT: guide }, { cacheDir, outDir: second }).status).toBe(0);
+    await writeFile(claim, original);
+    expect(buildSite({ GUIDE_CONTENT: guide }, { cacheDir, outDir: first }).status).toBe(0);
+    // Built into the second folder again, the original must not take its pages for its own.
+    const again = buildSite({ GUIDE_CONTENT: guide }, { cacheDir, outDir: second });
+    expect(again.status, again.output).toBe(0);
+    expect(reused(again)).toBe(0);
+    expect(await differences(second, buildSite({ GUIDE_CONTENT: guide }).outDir)).toEqual([]);
+  }, 120_000);
+
   it('builds every page again when the last build did not finish', async () => {
     const guide = await guideCopy();
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'guide-cache-'));

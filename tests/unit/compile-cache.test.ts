@@ -97,9 +97,15 @@ describe('a compile from the cache', () => {
     const guide = await guideCopy();
     const folder = await mkdtemp(path.join(tmpdir(), 'compile-cache-'));
     await compileWithCache(guide, folder);
+    // The file is a series of length-prefixed chunks, the first naming the code's version: give it another.
     const file = path.join(folder, 'compile-cache.v8');
-    const stored = v8.deserialize(await readFile(file)) as { version: string };
-    await writeFile(file, v8.serialize({ ...stored, version: 'other code' }));
+    const bytes = await readFile(file);
+    const rest = bytes.subarray(4 + bytes.readUInt32LE(0));
+    expect(rest.length).toBeGreaterThan(100);
+    const version = v8.serialize({ version: 'other code' });
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(version.length);
+    await writeFile(file, Buffer.concat([length, version, rest]));
     const { cache } = await compileWithCache(guide, folder);
     expect(cache.stats.loads.taken).toBe(0);
     expect(cache.stats.html.taken).toBe(0);
