@@ -42,6 +42,8 @@ const isPage = (file: string) => path.basename(file) === 'index.html';
 export function outputFolder(): AstroIntegration {
   let outDir = '';
   let cacheDir = '';
+  /** Whether pages of the last build were left in place: only then can one be stale. */
+  let kept = false;
   return {
     name: 'reading-guide:output-folder',
     hooks: {
@@ -58,20 +60,29 @@ export function outputFolder(): AstroIntegration {
           await rm(path.join(cacheDir, astroRecord), { force: true });
           if (existsSync(outDir) && (await files(outDir)).length > 0) logger.info('The last build did not finish: building every page again');
         }
-        for (const file of await files(outDir)) if (!finished || !isPage(file)) await rm(file, { force: true });
+        kept = false;
+        for (const file of await files(outDir)) {
+          if (finished && isPage(file)) kept = true;
+          else await rm(file, { force: true });
+        }
       },
       'astro:build:done': async ({ dir, pages }) => {
         const folder = path.resolve(fileURLToPath(dir));
-        const made = new Set(pages.map(({ pathname }) => path.join(folder, pathname, 'index.html')));
-        const stale = (await files(folder)).filter((file) => isPage(file) && !made.has(file));
-        for (const file of stale) await rm(file, { force: true });
-        // Astro may have removed a page itself (its copy is the page): its folder goes too.
-        await removeEmptyFolders(folder);
+        if (kept) await removeStalePages(folder, pages);
         await mkdir(path.dirname(path.join(cacheDir, finishedMarker)), { recursive: true });
         await writeFile(path.join(cacheDir, finishedMarker), folder);
       }
     }
   };
+}
+
+/** Removes the pages in `folder` that are not among `pages`, and the folders that leaves empty. */
+async function removeStalePages(folder: string, pages: { pathname: string }[]): Promise<void> {
+  const made = new Set(pages.map(({ pathname }) => path.join(folder, pathname, 'index.html')));
+  const stale = (await files(folder)).filter((file) => isPage(file) && !made.has(file));
+  for (const file of stale) await rm(file, { force: true });
+  // Astro may have removed a page itself (its copy is the page): its folder goes too.
+  await removeEmptyFolders(folder);
 }
 
 /** Makes `copies` a link to `outDir`, in place of the folder of copies an earlier build may have left. */
