@@ -8,6 +8,10 @@
  * work of that edit, while the graph, which links everything to everything,
  * is always built afresh.
  *
+ * It also keeps what the site makes from the compiled guide that is slow to
+ * make and depends on little (the whole-guide map's layout), keyed by its
+ * inputs.
+ *
  * Every key also holds a digest of the pipeline's own code and of the
  * installed packages (package-lock.json), so nothing kept can outlive what
  * made it. Only what loaded and rendered without a problem is kept: a build
@@ -30,7 +34,10 @@ interface Stored {
   version: string;
   loads: Map<string, CachedLoad>;
   html: Map<string, string>;
+  values: Map<string, unknown>;
 }
+
+const emptyStore = (version: string): Stored => ({ version, loads: new Map(), html: new Map(), values: new Map() });
 
 const fileName = 'compile-cache.v8';
 
@@ -49,8 +56,8 @@ export class CompileCache {
   private constructor(file: string, version: string, previous: Stored | undefined) {
     this.#file = file;
     this.#version = version;
-    this.#previous = previous ?? { version, loads: new Map(), html: new Map() };
-    this.#next = { version, loads: new Map(), html: new Map() };
+    this.#previous = previous ?? emptyStore(version);
+    this.#next = emptyStore(version);
   }
 
   /** The cache in `folder`; empty when there is none, or when it was made by other code. */
@@ -85,6 +92,15 @@ export class CompileCache {
 
   keepHtml(key: string, html: string): void {
     this.#next.html.set(key, html);
+  }
+
+  /** Something else made from the guide, kept by its key. */
+  value(key: string): unknown {
+    return this.#take(this.#previous.values, this.#next.values, key, { taken: 0, asked: 0 });
+  }
+
+  keepValue(key: string, value: unknown): void {
+    this.#next.values.set(key, value);
   }
 
   #take<T>(previous: Map<string, T>, next: Map<string, T>, key: string, count: { taken: number; asked: number }): T | undefined {
@@ -127,21 +143,22 @@ export class CompileCache {
 }
 
 /** What the cache file holds, in order: its version, then batches of loads and of HTML. */
-type Chunk = { version: string } | { loads: [string, CachedLoad][] } | { html: [string, string][] };
+type Chunk = { version: string } | { loads: [string, CachedLoad][] } | { html: [string, string][] } | { values: [string, unknown][] };
 
 const batch = 2000;
 
-function* chunksOf({ version, loads, html }: Stored): Generator<Chunk> {
+function* chunksOf({ version, loads, html, values }: Stored): Generator<Chunk> {
   yield { version };
   const all = [...loads];
   for (let start = 0; start < all.length; start += batch) yield { loads: all.slice(start, start + batch) };
-  const pages = [...html];
-  for (let start = 0; start < pages.length; start += batch) yield { html: pages.slice(start, start + batch) };
+  const bodies = [...html];
+  for (let start = 0; start < bodies.length; start += batch) yield { html: bodies.slice(start, start + batch) };
+  yield { values: [...values] };
 }
 
 /** The stored cache, if the file was written by this version of the code. */
 function readStored(bytes: Buffer, version: string): Stored | undefined {
-  const stored: Stored = { version, loads: new Map(), html: new Map() };
+  const stored = emptyStore(version);
   for (let at = 0; at < bytes.length; ) {
     const length = bytes.readUInt32LE(at);
     const chunk = v8.deserialize(bytes.subarray(at + 4, at + 4 + length)) as Chunk;
@@ -150,15 +167,17 @@ function readStored(bytes: Buffer, version: string): Stored | undefined {
       if (chunk.version !== version) return undefined;
     } else if ('loads' in chunk) {
       for (const [key, value] of chunk.loads) stored.loads.set(key, value);
-    } else {
+    } else if ('html' in chunk) {
       for (const [key, value] of chunk.html) stored.html.set(key, value);
+    } else {
+      for (const [key, value] of chunk.values) stored.values.set(key, value);
     }
   }
   return stored;
 }
 
-/** The code whose output is kept: the loader, the renderer and what they share, and the packages they use. */
-const pipelineFolders = ['load', 'render', 'util'];
+/** The code whose output is kept: the loader, the renderer, the map's layout and what they share, and the packages they use. */
+const pipelineFolders = ['load', 'render', 'map', 'util'];
 
 let version: Promise<string> | undefined;
 

@@ -17,7 +17,7 @@
  *
  * The integration and the pages are loaded by Astro as separate module
  * graphs (the pages are bundled first), so they meet through one well-known
- * global slot, which holds only plain data.
+ * global slot (src/site/published-guide.ts), which holds only plain data.
  */
 import { watch } from 'node:fs';
 import path from 'node:path';
@@ -30,31 +30,10 @@ import { searchRecords } from '../export/search-records.ts';
 import { snapshotOf } from '../export/snapshot.ts';
 import { indexForSearch, searchIndexPaths } from './search-index.ts';
 import { collectGarbage } from '../util/collect-garbage.ts';
-
-/** What the pages read: the compiled guide, and the project root its files are named from. */
-export interface PublishedGuide {
-  compiled: CompiledGuide;
-  /** Absolute path of the project, for naming each entry's file as the repository does. */
-  projectRoot: string;
-  /** The site paths of the search indexes, the first holding Pagefind's scripts (src/site/search-index.ts). */
-  searchIndexes: string[];
-}
-
-const slot = Symbol.for('reading-guide:published-guide');
-type Slot = { [slot]?: Promise<PublishedGuide> };
-
-/** The guide the integration last compiled; pages call this through `loadGuide()`. */
-export function publishedGuide(): Promise<PublishedGuide> {
-  const published = (globalThis as Slot)[slot];
-  if (!published) throw new Error('The guide was not compiled: add guideSite() to the integrations in astro.config.mjs');
-  return published;
-}
-
-function publish(published: Promise<PublishedGuide>): void {
-  // A failure is reported by whoever awaits it (the build, or the dev server's log).
-  published.catch(() => undefined);
-  (globalThis as Slot)[slot] = published;
-}
+import { hasPublished, publish, publishedGuide, type PublishedGuide } from './published-guide.ts';
+import { Guide } from './guide.ts';
+import { argumentMapView, mapClaims, type LayoutMemo } from './map.ts';
+import type { MapLayout } from '../map/layout.ts';
 
 export interface GuideSiteOptions {
   /** The content folder, relative to the project root. */
@@ -85,11 +64,14 @@ export function guideSite({ content }: GuideSiteOptions): AstroIntegration {
           if (command === 'build') collectGarbage();
           // Search records name site paths only, so any site address will do. Only a build writes an index.
           const searchIndexes = command === 'build' ? indexForSearch(searchRecords(snapshotOf(compiled, 'http://localhost/'))) : searchIndexPaths(0);
+          // Laid out here, once, where the cache can keep the layout: ELK is slow.
+          const guide = new Guide({ compiled, projectRoot, searchIndexes });
+          const wholeMap = await argumentMapView(guide, mapClaims(guide.graph).ids, layoutMemo(used));
           // Kept for the next build, and for the next recompile under `astro dev`; a failed compile keeps the last good cache.
           if (command === 'build') logger.info(cacheReport(used));
           saving = used.save();
           if (command === 'dev') cache = Promise.resolve(used.successor());
-          return { compiled, projectRoot, searchIndexes };
+          return { compiled, projectRoot, searchIndexes, wholeMap };
         };
         // Started as early as possible; Astro gets on with its own setup meanwhile.
         if (command === 'build') publish(compileRun());
@@ -124,7 +106,7 @@ export function guideSite({ content }: GuideSiteOptions): AstroIntegration {
             if (run !== latest) return;
             // While editing, an error is reported and the last good guide stays up.
             logger.error(readable(error).message);
-            if (!(globalThis as Slot)[slot]) publish(next);
+            if (!hasPublished()) publish(next);
           }
         };
         await recompile();
@@ -139,6 +121,14 @@ export function guideSite({ content }: GuideSiteOptions): AstroIntegration {
         server.httpServer?.once('close', () => watcher.close());
       }
     }
+  };
+}
+
+/** Map layouts, kept in the compile cache. */
+function layoutMemo(cache: CompileCache): LayoutMemo {
+  return {
+    get: (input) => cache.value(cache.key('map-layout', input)) as MapLayout | undefined,
+    set: (input, layout) => cache.keepValue(cache.key('map-layout', input), layout)
   };
 }
 

@@ -8,8 +8,9 @@ import type { CompiledEntry, CompiledGuide } from '../compile.ts';
 import type { CollectionName, GuideData } from '../load/schema.ts';
 import type { ClaimNode, GuideGraph, RelationEdge, Speaker } from '../graph/types.ts';
 import { snapshotOf, type GuideSnapshot } from '../export/snapshot.ts';
-import { publishedGuide, type PublishedGuide } from './guide-integration.ts';
+import { publishedGuide, type PublishedGuide } from './published-guide.ts';
 import { byId } from '../util/by-id.ts';
+import type { ArgumentMapView } from './map.ts';
 
 /** An entry as pages show it. */
 export interface GuideEntry<C extends CollectionName = CollectionName> extends CompiledEntry<C> {
@@ -26,14 +27,17 @@ export class Guide {
   readonly graph: GuideGraph;
   /** The site paths of the search indexes; the search page merges them. */
   readonly searchIndexes: readonly string[];
+  readonly #wholeMap: ArgumentMapView | undefined;
   readonly #compiled: CompiledGuide;
   readonly #entries: Entries;
 
-  constructor({ compiled, projectRoot, searchIndexes }: PublishedGuide) {
+  /** Made from a published guide; or, to lay out its whole map, from one without it. */
+  constructor({ compiled, projectRoot, searchIndexes, wholeMap }: Omit<PublishedGuide, 'wholeMap'> & Partial<Pick<PublishedGuide, 'wholeMap'>>) {
     if (!compiled.content.guide) throw new Error('The compiled guide has no guide.yaml');
     this.meta = compiled.content.guide.data;
     this.graph = compiled.graph;
     this.searchIndexes = searchIndexes;
+    this.#wholeMap = wholeMap;
     this.#compiled = compiled;
     const entries = {} as Record<CollectionName, Map<string, GuideEntry>>;
     for (const collection of Object.keys(compiled.rendered.html) as CollectionName[]) {
@@ -46,6 +50,12 @@ export class Guide {
       );
     }
     this.#entries = entries as Entries;
+  }
+
+  /** The argument map of the whole guide, laid out once per build (src/site/guide-integration.ts). */
+  get wholeMap(): ArgumentMapView {
+    if (!this.#wholeMap) throw new Error('The whole-guide map was not laid out');
+    return this.#wholeMap;
   }
 
   entry<C extends CollectionName>(collection: C, id: string): GuideEntry<C> {

@@ -52,15 +52,31 @@ function nodeViews(guide: Guide, ids: readonly string[]): { views: Record<string
   return { views, inputs };
 }
 
-/** The map of a set of claims and every relation among them. */
-export async function argumentMapView(guide: Guide, ids: readonly string[]): Promise<ArgumentMapView> {
+/** Layouts already made, by a digest of their input (the compile cache keeps them between builds). */
+export interface LayoutMemo {
+  get(input: string): MapLayout | undefined;
+  set(input: string, layout: MapLayout): void;
+}
+
+/**
+ * The map of a set of claims and every relation among them. ELK's layout is
+ * slow for a large map; with a `memo`, one made before from the same boxes
+ * and arrows is used again.
+ */
+export async function argumentMapView(guide: Guide, ids: readonly string[], memo?: LayoutMemo): Promise<ArgumentMapView> {
   const chosen = new Set(ids);
   const order = guide.graph.claimOrder.filter((id) => chosen.has(id));
   const { views, inputs } = nodeViews(guide, order);
   const edges = order.flatMap((id) =>
     guide.claim(id).node.relations.filter((edge) => edge.direction === 'out' && chosen.has(edge.claim)).map((edge) => ({ from: id, to: edge.claim, type: edge.type }))
   );
-  return { layout: await layoutMap(inputs, edges), nodes: views };
+  const input = JSON.stringify({ inputs, edges });
+  let layout = memo?.get(input);
+  if (!layout) {
+    layout = await layoutMap(inputs, edges);
+    memo?.set(input, layout);
+  }
+  return { layout, nodes: views };
 }
 
 /**

@@ -6,11 +6,12 @@
  * So Astro is told not to empty the folder (`vite.build.emptyOutDir: false`),
  * and this integration does what emptying did, without the copying:
  *
- * - before a build, it removes everything but the pages (`…/index.html`),
- *   since every other file (scripts, styles, exports, the search index, the
- *   sitemap) is written anew by every build;
- * - after it, it removes each page this build did not make or keep (a claim
- *   whose file was deleted, say) and the folders left empty.
+ * - before a build, it removes everything but the pages (`…/index.html`)
+ *   and the search index, since every other file (scripts, styles, exports,
+ *   the sitemap) is written anew by every build, and the search index keeps
+ *   its own record of what it left (src/site/search-index.ts);
+ * - after it, it removes each page it kept that this build did not make or
+ *   keep (a claim whose file was deleted, say) and the folders left empty.
  *
  * The site in the folder is then exactly what a build from nothing makes. If
  * the last build did not finish, or built into another folder, its pages
@@ -39,11 +40,14 @@ const astroCopies = 'dist';
 
 const isPage = (file: string) => path.basename(file) === 'index.html';
 
+/** The folder the search index replaces by itself, once the new one is written. */
+const searchIndexFolder = 'pagefind';
+
 export function outputFolder(): AstroIntegration {
   let outDir = '';
   let cacheDir = '';
-  /** Whether pages of the last build were left in place: only then can one be stale. */
-  let kept = false;
+  /** The pages of the last build left in place: only one of them can be stale. */
+  let kept: string[] = [];
   return {
     name: 'reading-guide:output-folder',
     hooks: {
@@ -60,15 +64,20 @@ export function outputFolder(): AstroIntegration {
           await rm(path.join(cacheDir, astroRecord), { force: true });
           if (existsSync(outDir) && (await files(outDir)).length > 0) logger.info('The last build did not finish: building every page again');
         }
-        kept = false;
+        kept = [];
+        const searchIndex = path.join(outDir, searchIndexFolder) + path.sep;
         for (const file of await files(outDir)) {
-          if (finished && isPage(file)) kept = true;
-          else await rm(file, { force: true });
+          if (finished && isPage(file)) kept.push(file);
+          else if (!file.startsWith(searchIndex)) await rm(file, { force: true });
         }
       },
       'astro:build:done': async ({ dir, pages }) => {
         const folder = path.resolve(fileURLToPath(dir));
-        if (kept) await removeStalePages(folder, pages);
+        const made = new Set(pages.map(({ pathname }) => path.join(folder, pathname, 'index.html')));
+        await removePages(
+          folder,
+          kept.filter((file) => !made.has(file))
+        );
         await mkdir(path.dirname(path.join(cacheDir, finishedMarker)), { recursive: true });
         await writeFile(path.join(cacheDir, finishedMarker), folder);
       }
@@ -76,13 +85,17 @@ export function outputFolder(): AstroIntegration {
   };
 }
 
-/** Removes the pages in `folder` that are not among `pages`, and the folders that leaves empty. */
-async function removeStalePages(folder: string, pages: { pathname: string }[]): Promise<void> {
-  const made = new Set(pages.map(({ pathname }) => path.join(folder, pathname, 'index.html')));
-  const stale = (await files(folder)).filter((file) => isPage(file) && !made.has(file));
+/** Removes `stale` pages (Astro may have removed some itself: its copy of a page is the page) and the folders that leaves empty. */
+async function removePages(root: string, stale: readonly string[]): Promise<void> {
   for (const file of stale) await rm(file, { force: true });
-  // Astro may have removed a page itself (its copy is the page): its folder goes too.
-  await removeEmptyFolders(folder);
+  const folders = new Set<string>();
+  for (const file of stale) {
+    for (let folder = path.dirname(file); folder.startsWith(root + path.sep); folder = path.dirname(folder)) folders.add(folder);
+  }
+  // Deepest first, so that a folder emptied by removing its last subfolder goes too.
+  for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
+    if ((await readdir(folder).catch(() => ['gone'])).length === 0) await rmdir(folder);
+  }
 }
 
 /** Makes `copies` a link to `outDir`, in place of the folder of copies an earlier build may have left. */
@@ -101,17 +114,3 @@ async function files(folder: string): Promise<string[]> {
   return entries.filter((entry) => !entry.isDirectory()).map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/** Removes the folders under `root` that hold nothing (or only folders that hold nothing). */
-async function removeEmptyFolders(root: string): Promise<void> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  const holding = new Set(entries.map((entry) => path.resolve(entry.parentPath)));
-  const empty = entries.filter((entry) => entry.isDirectory()).map((entry) => path.join(entry.parentPath, entry.name)).filter((folder) => !holding.has(folder));
-  // Deepest first; a folder whose last subfolder goes may then be empty too.
-  const pending = empty.sort((a, b) => b.length - a.length);
-  for (let folder = pending.shift(); folder !== undefined; folder = pending.shift()) {
-    if ((await readdir(folder)).length > 0) continue;
-    await rmdir(folder);
-    const parent = path.dirname(folder);
-    if (parent.startsWith(root + path.sep) && !pending.includes(parent)) pending.push(parent);
-  }
-}

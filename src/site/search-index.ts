@@ -6,76 +6,135 @@
  * own process while Astro renders pages; once the site is written, this
  * integration moves the index into it. Indexing errors fail the build.
  *
- * Pagefind holds an index in memory while it writes it, some 50 KB a record,
- * so a large guide's records are split among several indexes, written one
- * after another, which the search page merges in the browser (Pagefind's
- * `mergeIndex`). Records are dealt out in turn, so that every index holds
- * every kind of record and ranks its matches alike. Fragments (a record's
- * text, fetched for each result shown) are bundled a few to a file: for a
- * guide of thousands of records, thousands of tiny files take far longer to
- * write, upload and serve than a few hundred small ones.
+ * A large guide's index is in parts, which the search page searches as one
+ * (Pagefind's `mergeIndex`):
+ *
+ * - Pagefind holds an index in memory while it writes it, some 50 KB a
+ *   record, so no part holds more than `recordsPerIndex` records, and the
+ *   parts are written one after another;
+ * - each record belongs to a part by a digest of its address, so a part
+ *   whose records are unchanged since the last build is left as it was, and
+ *   a build after an edit indexes only the part that holds what changed. For
+ *   that, an index of more than a third of `recordsPerIndex` records is in
+ *   two parts at least.
+ *
+ * Fragments (a record's text, fetched for each result shown) are bundled a
+ * few to a file: for a guide of thousands of records, thousands of tiny
+ * files take far longer to write, upload and serve than a few hundred small
+ * ones.
  */
-import { cp, rename, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../export/search-records.ts';
+import { digest } from '../util/digest.ts';
 
-/** Records per index, unless `SEARCH_RECORDS_PER_INDEX` says otherwise (the tests split a small guide). */
+/** Records per part at most, unless `SEARCH_RECORDS_PER_INDEX` says otherwise (the tests split a small guide). */
 export const recordsPerIndex = () => Number(process.env.SEARCH_RECORDS_PER_INDEX) || 12_000;
 
-/** At most this many fragment files per index. */
+/** At most this many fragment files per part. */
 const maxFragments = 1000;
 
-/**
- * Where the indexes of `count` records are published, as site paths: the
- * first holds Pagefind's scripts, and the search page merges the others in.
- */
-export function searchIndexPaths(count: number, perIndex = recordsPerIndex()): string[] {
-  const indexes = Math.max(1, Math.ceil(count / perIndex));
-  return Array.from({ length: indexes }, (_, part) => (part === 0 ? '/pagefind/' : `/pagefind/part-${part + 1}/`));
+/** Pagefind's settings: a part made with others (or by another version of Pagefind) is not reused. */
+const indexSettings = { forceLanguage: 'en', maxFragments };
+
+function partCount(records: number, perIndex = recordsPerIndex()): number {
+  if (records <= perIndex / 3) return 1;
+  return Math.max(2, Math.ceil(records / perIndex));
+}
+
+/** Where the index of `records` records is published, as site paths: one part, or several. */
+export function searchIndexPaths(records: number): string[] {
+  const parts = partCount(records);
+  return parts === 1 ? ['/pagefind/'] : Array.from({ length: parts }, (_, part) => `/pagefind/${part + 1}/`);
+}
+
+/** The part a record belongs to, by its address (an FNV-1a hash of it): the same from one build to the next. */
+function partOf(record: SearchRecord, parts: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < record.url.length; index++) hash = Math.imul(hash ^ record.url.charCodeAt(index), 0x01000193) >>> 0;
+  return hash % parts;
+}
+
+/** What the last build published, and into which site: each part's folder under the site's `pagefind/`, with a digest of what it indexed. */
+interface Published {
+  site: string;
+  parts: Record<string, string>;
 }
 
 interface SearchIndexState {
-  /** Where the index is written while the pages are built; set while `astro build` runs, as only a build writes an index. */
-  staging?: string;
-  /** Indexing under way: how many records, in how many indexes. */
-  pending?: Promise<{ records: number; indexes: number }>;
+  /** Set while `astro build` runs, as only a build writes an index. */
+  folders?: {
+    /** Where the new parts are written while the pages are built. */
+    staging: string;
+    /** The site's search index, as the last build left it. */
+    site: string;
+    /** What the last build published. */
+    record: string;
+    /** The installed packages, Pagefind among them. */
+    lockfile: string;
+  };
+  /** Indexing under way. */
+  pending?: Promise<{ records: number; parts: Record<string, string>; indexed: string[] }>;
 }
 
 const current: SearchIndexState = {};
 
 /**
  * Starts indexing `records`, when a build is running (the integration writes
- * the result), and says where the indexes will be published.
+ * the result), and says where the index will be published.
  */
 export function indexForSearch(records: SearchRecord[]): string[] {
   const paths = searchIndexPaths(records.length);
-  const { staging } = current;
-  if (!staging) return paths;
+  const { folders } = current;
+  if (!folders) return paths;
   current.pending = (async () => {
-    await rm(staging, { recursive: true, force: true });
+    const version = digest(JSON.stringify(indexSettings), await readFile(folders.lockfile, 'utf8').catch(() => ''));
+    const shares = paths.map((): SearchRecord[] => []);
+    for (const record of records) shares[partOf(record, paths.length)]!.push(record);
+    const parts = Object.fromEntries(paths.map((sitePath, part) => [folderOf(sitePath), digest(version, JSON.stringify(shares[part]))]));
+    const last = await lastPublished(folders.record);
+    const sameLayout = last?.site === folders.site && Object.keys(last.parts).join() === Object.keys(parts).join();
+    await rm(folders.staging, { recursive: true, force: true });
+    const indexed: string[] = [];
     const problems: string[] = [];
-    for (const [part, sitePath] of paths.entries()) {
-      const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', maxFragments });
+    for (const [part, folder] of Object.keys(parts).entries()) {
+      // Left as the last build wrote it, when it indexed the same records the same way.
+      if (sameLayout && last!.parts[folder] === parts[folder] && existsSync(path.join(folders.site, folder, 'pagefind-entry.json'))) continue;
+      const { index, errors } = await pagefind.createIndex(indexSettings);
       if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
       // Sent over one pipe a batch at a time, so that the pipe never holds them all.
-      const share = records.filter((_, position) => position % paths.length === part);
+      const share = shares[part]!;
       for (let start = 0; start < share.length; start += 1000) {
         const added = await Promise.all(share.slice(start, start + 1000).map((record) => index.addCustomRecord(record)));
         problems.push(...added.flatMap((result) => result.errors));
       }
-      problems.push(...(await index.writeFiles({ outputPath: path.join(staging, sitePath.replace(/^\/pagefind\/?/, '')) })).errors);
+      problems.push(...(await index.writeFiles({ outputPath: path.join(folders.staging, folder) })).errors);
       // Frees the index's memory before the next one is made.
       await index.deleteIndex();
+      indexed.push(folder);
     }
     if (problems.length > 0) throw new Error(`The search index could not be built: ${problems.join('; ')}`);
-    return { records: records.length, indexes: paths.length };
+    // The parts that changed, or the index whole when its parts did.
+    return { records: records.length, parts, indexed: sameLayout ? indexed : [''] };
   })();
   // Reported when the integration awaits it; not an unhandled rejection meanwhile.
   current.pending.catch(() => undefined);
   return paths;
+}
+
+/** A part's folder under the site's `pagefind/`: '' for an index in one part. */
+const folderOf = (sitePath: string) => sitePath.replace(/^\/pagefind\/?/, '').replace(/\/$/, '');
+
+async function lastPublished(file: string): Promise<Published | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as Published;
+  } catch {
+    return undefined;
+  }
 }
 
 export function searchIndex(): AstroIntegration {
@@ -83,20 +142,36 @@ export function searchIndex(): AstroIntegration {
     name: 'reading-guide:search-index',
     hooks: {
       'astro:config:setup': ({ command, config }) => {
-        // One folder per build process: two builds sharing a cache folder must not publish each other's index.
-        current.staging = command === 'build' ? path.join(fileURLToPath(config.cacheDir), `pagefind-${process.pid}`) : undefined;
+        const cacheDir = fileURLToPath(config.cacheDir);
+        current.folders =
+          command === 'build'
+            ? {
+                // One folder per build process: two builds sharing a cache folder must not publish each other's index.
+                staging: path.join(cacheDir, `pagefind-${process.pid}`),
+                site: path.resolve(fileURLToPath(config.outDir), 'pagefind'),
+                record: path.join(cacheDir, 'reading-guide', 'search-index.json'),
+                lockfile: path.join(fileURLToPath(config.root), 'package-lock.json')
+              }
+            : undefined;
         current.pending = undefined;
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const { folders } = current;
         try {
-          if (!current.pending || !current.staging) throw new Error('The search index was never started: the guide was never compiled');
-          const { records, indexes } = await current.pending;
-          await moveFolder(current.staging, path.join(fileURLToPath(dir), 'pagefind'));
-          logger.info(`Indexed ${records} records for search${indexes > 1 ? `, in ${indexes} indexes` : ''}`);
+          if (!current.pending || !folders) throw new Error('The search index was never started: the guide was never compiled');
+          const { records, parts, indexed } = await current.pending;
+          const site = path.resolve(fileURLToPath(dir), 'pagefind');
+          await rm(folders.record, { force: true });
+          for (const folder of indexed) await moveFolder(path.join(folders.staging, folder), path.join(site, folder));
+          await mkdir(path.dirname(folders.record), { recursive: true });
+          await writeFile(folders.record, JSON.stringify({ site, parts } satisfies Published));
+          const count = Object.keys(parts).length;
+          const reused = indexed.includes('') ? 0 : count - indexed.length;
+          logger.info(`Indexed ${records} records for search${count > 1 ? `, in ${count} indexes` : ''}${reused > 0 ? ` (${reused} unchanged since the last build)` : ''}`);
         } finally {
           current.pending = undefined;
           // Moved into the site, or left half-written by a failure: either way not needed again.
-          if (current.staging) await rm(current.staging, { recursive: true, force: true });
+          if (folders) await rm(folders.staging, { recursive: true, force: true });
           // Pagefind runs as a child process; without this Node would not exit.
           await pagefind.close();
         }
@@ -108,6 +183,7 @@ export function searchIndex(): AstroIntegration {
 /** A rename where the two folders share a file system, a copy where they do not. */
 async function moveFolder(from: string, to: string): Promise<void> {
   await rm(to, { recursive: true, force: true });
+  await mkdir(path.dirname(to), { recursive: true });
   try {
     await rename(from, to);
   } catch (error) {

@@ -78,6 +78,25 @@ describe('a warm build', () => {
     expect(await differences(deleted.outDir, clean().outDir)).toEqual([]);
   }, 180_000);
 
+  it('indexes for search only the part of the index that holds what changed', async () => {
+    const guide = await guideCopy();
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'guide-cache-'));
+    const outDir = mkdtempSync(path.join(tmpdir(), 'guide-dist-'));
+    // The fixture's records in parts of ten, as a large guide's are in parts of thousands.
+    const split = { GUIDE_CONTENT: guide, SEARCH_RECORDS_PER_INDEX: '10' };
+    const first = buildSite(split, { cacheDir, outDir });
+    expect(first.status, first.output).toBe(0);
+    expect(first.output).toMatch(/Indexed \d+ records for search, in (\d+) indexes\n/);
+    const parts = Number(/in (\d+) indexes/.exec(first.output)![1]);
+    expect(parts).toBeGreaterThan(1);
+    const annotation = path.join(guide, 'annotations/ann1.md');
+    await writeFile(annotation, `${(await readFile(annotation, 'utf8')).trimEnd()}\n\nOne more sentence, to search for.\n`);
+    const edited = buildSite(split, { cacheDir, outDir });
+    expect(edited.status, edited.output).toBe(0);
+    expect(edited.output).toContain(`in ${parts} indexes (${parts - 1} unchanged since the last build)`);
+    expect(await differences(outDir, buildSite(split).outDir)).toEqual([]);
+  }, 120_000);
+
   it('builds every page again into another output folder, which may hold pages of other content', async () => {
     const guide = await guideCopy();
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'guide-cache-'));

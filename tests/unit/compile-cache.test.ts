@@ -93,6 +93,22 @@ describe('a compile from the cache', () => {
     }
   });
 
+  it('keeps other values between builds, while a build asks for them', async () => {
+    const guide = await guideCopy();
+    const folder = await mkdtemp(path.join(tmpdir(), 'compile-cache-'));
+    const first = await CompileCache.open(folder);
+    first.keepValue(first.key('layout', 'a'), { width: 1 });
+    await first.save();
+    const second = await CompileCache.open(folder);
+    expect(second.value(second.key('layout', 'a'))).toEqual({ width: 1 });
+    expect(second.value(second.key('layout', 'b'))).toBeUndefined();
+    await second.save();
+    // A build that did not ask for it let it go.
+    await compileWithCache(guide, folder);
+    const third = await CompileCache.open(folder);
+    expect(third.value(third.key('layout', 'a'))).toBeUndefined();
+  });
+
   it('starts afresh from a cache made by other code', async () => {
     const guide = await guideCopy();
     const folder = await mkdtemp(path.join(tmpdir(), 'compile-cache-'));

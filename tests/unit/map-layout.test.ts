@@ -165,3 +165,24 @@ describe('neighbourhoodClaims', () => {
     expect(drawn).toEqual({ ids: graph.claimOrder.filter((id) => neighbours.includes(id)).slice(0, 2), omitted: neighbours.length - 2 });
   });
 });
+
+describe('the whole-guide map with a layout memo', () => {
+  it('is laid out once for the same claims and relations, and again when one changes', async () => {
+    const { Guide } = await import('../../src/site/guide.ts');
+    const { argumentMapView } = await import('../../src/site/map.ts');
+    const compiled = await compileGuide(path.join(projectRoot, 'content'), { base: '/' });
+    const guide = new Guide({ compiled, projectRoot, searchIndexes: ['/pagefind/'] });
+    const kept = new Map<string, MapLayout>();
+    let laidOut = 0;
+    const memo = { get: (input: string) => kept.get(input), set: (input: string, layout: MapLayout) => (laidOut++, kept.set(input, layout)) };
+    const ids = mapClaims(guide.graph).ids;
+    const first = await argumentMapView(guide, ids, memo);
+    const again = await argumentMapView(guide, ids, memo);
+    expect(laidOut).toBe(1);
+    expect(again).toEqual(first);
+    expect(again).toEqual(await argumentMapView(guide, ids));
+    // One claim fewer is another map.
+    await argumentMapView(guide, ids.slice(1), memo);
+    expect(laidOut).toBe(2);
+  });
+});
