@@ -33,7 +33,7 @@ import type { SearchRecord } from '../export/search-records.ts';
 import { digest } from '../util/digest.ts';
 
 /** Records per part at most, unless `SEARCH_RECORDS_PER_INDEX` says otherwise (the tests split a small guide). */
-export const recordsPerIndex = () => Number(process.env.SEARCH_RECORDS_PER_INDEX) || 12_000;
+export const recordsPerIndex = () => Number(process.env.SEARCH_RECORDS_PER_INDEX) || 8_000;
 
 /** At most this many fragment files per part. */
 const maxFragments = 1000;
@@ -113,8 +113,10 @@ export function indexForSearch(records: SearchRecord[]): string[] {
         problems.push(...added.flatMap((result) => result.errors));
       }
       problems.push(...(await index.writeFiles({ outputPath: path.join(folders.staging, folder) })).errors);
-      // Frees the index's memory before the next one is made.
-      await index.deleteIndex();
+      // Pagefind's process keeps the memory an index took even once the index
+      // is deleted: ending it returns that memory before the next part starts
+      // one afresh, and before the last pages are rendered.
+      await pagefind.close();
       indexed.push(folder);
     }
     if (problems.length > 0) throw new Error(`The search index could not be built: ${problems.join('; ')}`);

@@ -283,3 +283,14 @@ export function guidePageView(guide: Guide, id: string): GuidePageView {
 export function pageCacheKey(view: object): string {
   return digest(JSON.stringify(view));
 }
+
+/**
+ * A dynamic route's paths, `param` taking each of `ids`, each with its page's
+ * cache key. The view itself is made again when the page is rendered rather
+ * than passed as the page's props: Astro holds every path's props until the
+ * build ends, which for a guide of thousands of claims is hundreds of
+ * megabytes, and making a view takes a small fraction of rendering it.
+ */
+export function keyedPaths<P extends string>(param: P, ids: readonly string[], view: (id: string) => object) {
+  return ids.map((id) => ({ params: { [param]: id } as Record<P, string>, cacheKey: pageCacheKey(view(id)) }));
+}
