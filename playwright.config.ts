@@ -11,6 +11,7 @@ const port = Number(process.env.PREVIEW_PORT ?? 4329);
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/helpers/temporary-folder.ts',
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? 'list' : [['list']],

@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/build/**/*.test.ts'],
+    globalSetup: ['tests/helpers/temporary-folder.ts'],
     // The build tests run `astro build`; each takes a few seconds.
     testTimeout: 60_000,
     hookTimeout: 120_000
