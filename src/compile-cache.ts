@@ -142,18 +142,20 @@ export class CompileCache {
   }
 }
 
-/** What the cache file holds, in order: its version, then batches of loads and of HTML. */
-type Chunk = { version: string } | { loads: [string, CachedLoad][] } | { html: [string, string][] } | { values: [string, unknown][] };
+/** The maps of a stored cache, each written in batches. */
+const storedMaps = ['loads', 'html', 'values'] as const;
+
+/** What the cache file holds, in order: its version, then each map a batch of entries at a time. */
+type Chunk = { version: string } | { map: (typeof storedMaps)[number]; entries: [string, unknown][] };
 
 const batch = 2000;
 
-function* chunksOf({ version, loads, html, values }: Stored): Generator<Chunk> {
-  yield { version };
-  const all = [...loads];
-  for (let start = 0; start < all.length; start += batch) yield { loads: all.slice(start, start + batch) };
-  const bodies = [...html];
-  for (let start = 0; start < bodies.length; start += batch) yield { html: bodies.slice(start, start + batch) };
-  yield { values: [...values] };
+function* chunksOf(stored: Stored): Generator<Chunk> {
+  yield { version: stored.version };
+  for (const map of storedMaps) {
+    const entries = [...stored[map]];
+    for (let start = 0; start < entries.length; start += batch) yield { map, entries: entries.slice(start, start + batch) };
+  }
 }
 
 /** The stored cache, if the file was written by this version of the code. */
@@ -165,12 +167,9 @@ function readStored(bytes: Buffer, version: string): Stored | undefined {
     at += 4 + length;
     if ('version' in chunk) {
       if (chunk.version !== version) return undefined;
-    } else if ('loads' in chunk) {
-      for (const [key, value] of chunk.loads) stored.loads.set(key, value);
-    } else if ('html' in chunk) {
-      for (const [key, value] of chunk.html) stored.html.set(key, value);
     } else {
-      for (const [key, value] of chunk.values) stored.values.set(key, value);
+      const map = stored[chunk.map] as Map<string, unknown>;
+      for (const [key, value] of chunk.entries) map.set(key, value);
     }
   }
   return stored;

@@ -41,7 +41,8 @@ const maxFragments = 1000;
 /** Pagefind's settings: a part made with others (or by another version of Pagefind) is not reused. */
 const indexSettings = { forceLanguage: 'en', maxFragments };
 
-function partCount(records: number, perIndex = recordsPerIndex()): number {
+function partCount(records: number): number {
+  const perIndex = recordsPerIndex();
   if (records <= perIndex / 3) return 1;
   return Math.max(2, Math.ceil(records / perIndex));
 }
