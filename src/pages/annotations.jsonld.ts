@@ -1,6 +1,4 @@
-import type { APIRoute } from 'astro';
 import { annotationCollection } from '../export/web-annotation.ts';
-import { exportSnapshot, respond } from '../site/exports.ts';
+import { exportEndpoint } from '../site/exports.ts';
 
-export const GET: APIRoute = async (context) =>
-  respond(`${JSON.stringify(annotationCollection(await exportSnapshot(context)))}\n`, 'application/ld+json');
+export const GET = exportEndpoint('application/ld+json', (snapshot) => `${JSON.stringify(annotationCollection(snapshot))}\n`);

@@ -1,6 +1,4 @@
-import type { APIRoute } from 'astro';
 import { argumentMap } from '../export/argument-map.ts';
-import { exportSnapshot, respond } from '../site/exports.ts';
+import { exportEndpoint } from '../site/exports.ts';
 
-export const GET: APIRoute = async (context) =>
-  respond(`${JSON.stringify(argumentMap(await exportSnapshot(context)), null, 2)}\n`, 'application/json');
+export const GET = exportEndpoint('application/json', (snapshot) => `${JSON.stringify(argumentMap(snapshot), null, 2)}\n`);

@@ -1,5 +1,4 @@
-import type { APIRoute } from 'astro';
 import { annotationFeed } from '../export/feed.ts';
-import { exportSnapshot, respond } from '../site/exports.ts';
+import { exportEndpoint } from '../site/exports.ts';
 
-export const GET: APIRoute = async (context) => respond(annotationFeed(await exportSnapshot(context)), 'application/atom+xml');
+export const GET = exportEndpoint('application/atom+xml', annotationFeed);

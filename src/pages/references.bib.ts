@@ -1,5 +1,4 @@
-import type { APIRoute } from 'astro';
 import { biblatex, cslItems } from '../export/csl.ts';
-import { exportSnapshot, respond } from '../site/exports.ts';
+import { exportEndpoint } from '../site/exports.ts';
 
-export const GET: APIRoute = async (context) => respond(biblatex(cslItems(await exportSnapshot(context))), 'application/x-bibtex');
+export const GET = exportEndpoint('application/x-bibtex', (snapshot) => biblatex(cslItems(snapshot)));

@@ -1,6 +1,4 @@
-import type { APIRoute } from 'astro';
 import { cslItems } from '../export/csl.ts';
-import { exportSnapshot, respond } from '../site/exports.ts';
+import { exportEndpoint } from '../site/exports.ts';
 
-export const GET: APIRoute = async (context) =>
-  respond(`${JSON.stringify(cslItems(await exportSnapshot(context)), null, 2)}\n`, 'application/vnd.citationstyles.csl+json');
+export const GET = exportEndpoint('application/vnd.citationstyles.csl+json', (snapshot) => `${JSON.stringify(cslItems(snapshot), null, 2)}\n`);

@@ -27,6 +27,7 @@ import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
 import { remarkThreadMarks, type CommentPlan, type QuotationPlan } from './remark-thread-marks.ts';
 import { planSidenotes } from './sidenotes.ts';
 import { byId } from '../util/by-id.ts';
+import { heapCeiling } from '../util/collect-garbage.ts';
 
 export interface RenderOptions {
   /** The site's base path, such as `/` or `/guide/`. */
@@ -63,7 +64,7 @@ export interface RenderJob {
   plan?: CommentPlan;
   /** Where a problem with the body as a whole is reported; its first line with text, when not given. */
   place?: Point;
-  /** The body's syntax tree, when the loader kept it. */
+  /** The body's syntax tree, when the loader kept it; let go of once the body is rendered. */
   tree?: Root;
 }
 
@@ -130,11 +131,16 @@ export class Processors {
   renderAll(jobs: readonly RenderJob[]): Promise<RenderedBody[]> {
     return quietly(async () => {
       const rendered = new Array<RenderedBody>(jobs.length);
+      const limitHeap = heapCeiling();
       let next = 0;
       const lane = async () => {
         while (next < jobs.length) {
           const position = next++;
-          rendered[position] = await this.#render(jobs[position]!);
+          const job = jobs[position]!;
+          rendered[position] = await this.#render(job);
+          // Rendered in place and not needed again: the trees of a large guide are hundreds of MB.
+          delete job.tree;
+          limitHeap();
         }
       };
       await Promise.all(Array.from({ length: Math.min(renderLanes, jobs.length) }, lane));

@@ -3,8 +3,9 @@
  * same graph the pages read. Listed here once: the endpoints, the footer and
  * the Open data page all take them from this list.
  */
-import type { APIContext } from 'astro';
-import { loadGuide } from './guide.ts';
+import type { APIRoute } from 'astro';
+import { loadGuide, type Guide } from './guide.ts';
+import { publishedGuide } from './published-guide.ts';
 import type { GuideSnapshot } from '../export/snapshot.ts';
 
 export interface ExportFile {
@@ -28,12 +29,21 @@ export const exportFiles: ExportFile[] = [
   { path: '/feed.xml', label: 'New annotations', format: 'Atom feed', description: 'The guide’s annotations, newest first.' }
 ];
 
-/** The guide as the exports see it, with absolute URLs under the site's address. */
-export async function exportSnapshot(context: Pick<APIContext, 'site'>): Promise<GuideSnapshot> {
-  const guide = await loadGuide();
-  return guide.snapshot(new URL(import.meta.env.BASE_URL, context.site).href);
-}
-
-export function respond(body: string, type: string): Response {
-  return new Response(body, { headers: { 'content-type': `${type}; charset=utf-8` } });
+/**
+ * An export's endpoint: `make` gives the file's text from the guide as the
+ * exports see it, with absolute URLs under the site's address.
+ *
+ * An export of a large guide takes some hundreds of MB while it is made, the
+ * most of any one path, and Pagefind takes as much while it indexes
+ * (src/site/search-index.ts): so the exports are made only once the search
+ * index is written. Indexing is usually over long before Astro reaches them,
+ * and the pages go on rendering meanwhile.
+ */
+export function exportEndpoint(type: string, make: (snapshot: GuideSnapshot, guide: Guide) => string): APIRoute {
+  return async ({ site }) => {
+    await (await publishedGuide()).searchIndexWritten;
+    const guide = await loadGuide();
+    const body = make(guide.snapshot(new URL(import.meta.env.BASE_URL, site).href), guide);
+    return new Response(body, { headers: { 'content-type': `${type}; charset=utf-8` } });
+  };
 }

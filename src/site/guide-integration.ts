@@ -63,7 +63,8 @@ export function guideSite({ content }: GuideSiteOptions): AstroIntegration {
           // The build renders every page next, holding only the compiled guide.
           if (command === 'build') collectGarbage();
           // Search records name site paths only, so any site address will do. Only a build writes an index.
-          const searchIndexes = command === 'build' ? indexForSearch(searchRecords(snapshotOf(compiled, 'http://localhost/'))) : searchIndexPaths(0);
+          const { paths: searchIndexes, written: searchIndexWritten } =
+            command === 'build' ? indexForSearch(searchRecords(snapshotOf(compiled, 'http://localhost/'))) : { paths: searchIndexPaths(0), written: Promise.resolve() };
           // Laid out here, once, where the cache can keep the layout: ELK is slow.
           const guide = new Guide({ compiled, projectRoot, searchIndexes });
           const wholeMap = await argumentMapView(guide, mapClaims(guide.graph).ids, layoutMemo(used));
@@ -71,7 +72,7 @@ export function guideSite({ content }: GuideSiteOptions): AstroIntegration {
           if (command === 'build') logger.info(cacheReport(used));
           saving = used.save();
           if (command === 'dev') cache = Promise.resolve(used.successor());
-          return { compiled, projectRoot, searchIndexes, wholeMap };
+          return { compiled, projectRoot, searchIndexes, searchIndexWritten, wholeMap };
         };
         // Started as early as possible; Astro gets on with its own setup meanwhile.
         if (command === 'build') publish(compileRun());

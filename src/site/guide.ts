@@ -32,7 +32,7 @@ export class Guide {
   readonly #entries: Entries;
 
   /** Made from a published guide; or, to lay out its whole map, from one without it. */
-  constructor({ compiled, projectRoot, searchIndexes, wholeMap }: Omit<PublishedGuide, 'wholeMap'> & Partial<Pick<PublishedGuide, 'wholeMap'>>) {
+  constructor({ compiled, projectRoot, searchIndexes, wholeMap }: Pick<PublishedGuide, 'compiled' | 'projectRoot' | 'searchIndexes'> & Partial<Pick<PublishedGuide, 'wholeMap'>>) {
     if (!compiled.content.guide) throw new Error('The compiled guide has no guide.yaml');
     this.meta = compiled.content.guide.data;
     this.graph = compiled.graph;

@@ -1,10 +1,19 @@
 /**
  * The Pagefind search index, built alongside the pages rather than after
- * them: as soon as the guide is compiled (src/site/guide-integration.ts),
- * its search records (from the same graph as the pages) go to Pagefind,
- * which indexes them and writes its files into Astro's cache folder in its
- * own process while Astro renders pages; once the site is written, this
- * integration moves the index into it. Indexing errors fail the build.
+ * them: once the guide is compiled (src/site/guide-integration.ts) and Astro
+ * has bundled the code that renders the pages, the guide's search records
+ * (from the same graph as the pages) go to Pagefind, which indexes them and
+ * writes its files into Astro's cache folder in its own process while Astro
+ * renders pages; once the site is written, this integration moves the index
+ * into it. Indexing errors fail the build.
+ *
+ * Why wait for the bundle: Pagefind takes some 400 MB while it indexes a
+ * part, and the build's own process is at its largest while the compile ends
+ * and Vite bundles; the two together would take a large guide's build over
+ * 2 GB. Indexing takes far less time than rendering the pages, so starting
+ * it later does not make the build longer. For the same reason the open-data
+ * exports, the largest files the pages make, wait for the index to be
+ * written (src/site/exports.ts).
  *
  * A large guide's index is in parts, which the search page searches as one
  * (Pagefind's `mergeIndex`):
@@ -80,19 +89,31 @@ interface SearchIndexState {
   };
   /** Indexing under way. */
   pending?: Promise<{ records: number; parts: Record<string, string>; indexed: string[] }>;
+  /** Settled once Vite has written the bundle that renders the pages: indexing starts then. */
+  bundled?: PromiseWithResolvers<void>;
+}
+
+/** What `indexForSearch` gives the pages. */
+export interface SearchIndexing {
+  /** Where the index will be published. */
+  paths: string[];
+  /** Settles once the index is written, or has failed (the build reports that itself). */
+  written: Promise<void>;
 }
 
 const current: SearchIndexState = {};
 
 /**
- * Starts indexing `records`, when a build is running (the integration writes
- * the result), and says where the index will be published.
+ * Indexes `records` once the pages' code is bundled, when a build is running
+ * (the integration writes the result), and says where the index will be
+ * published.
  */
-export function indexForSearch(records: SearchRecord[]): string[] {
+export function indexForSearch(records: SearchRecord[]): SearchIndexing {
   const paths = searchIndexPaths(records.length);
-  const { folders } = current;
-  if (!folders) return paths;
+  const { folders, bundled } = current;
+  if (!folders || !bundled) return { paths, written: Promise.resolve() };
   current.pending = (async () => {
+    await bundled.promise;
     const version = digest(JSON.stringify(indexSettings), await readFile(folders.lockfile, 'utf8').catch(() => ''));
     const shares = paths.map((): SearchRecord[] => []);
     for (const record of records) shares[partOf(record, paths.length)]!.push(record);
@@ -125,8 +146,11 @@ export function indexForSearch(records: SearchRecord[]): string[] {
     return { records: records.length, parts, indexed: sameLayout ? indexed : [''] };
   })();
   // Reported when the integration awaits it; not an unhandled rejection meanwhile.
-  current.pending.catch(() => undefined);
-  return paths;
+  const written = current.pending.then(
+    () => undefined,
+    () => undefined
+  );
+  return { paths, written };
 }
 
 /** A part's folder under the site's `pagefind/`: '' for an index in one part. */
@@ -144,8 +168,10 @@ export function searchIndex(): AstroIntegration {
   return {
     name: 'reading-guide:search-index',
     hooks: {
-      'astro:config:setup': ({ command, config }) => {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
         const cacheDir = fileURLToPath(config.cacheDir);
+        const bundled = (current.bundled = command === 'build' ? Promise.withResolvers<void>() : undefined);
+        if (bundled) updateConfig({ vite: { plugins: [startAfterBundle(bundled)] } });
         current.folders =
           command === 'build'
             ? {
@@ -160,6 +186,8 @@ export function searchIndex(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const { folders } = current;
+        // Settled already, unless something other than Vite wrote the pages: then indexing starts now.
+        current.bundled?.resolve();
         try {
           if (!current.pending || !folders) throw new Error('The search index was never started: the guide was never compiled');
           const { records, parts, indexed } = await current.pending;
@@ -180,6 +208,19 @@ export function searchIndex(): AstroIntegration {
         }
       }
     }
+  };
+}
+
+/**
+ * A Vite plugin that says when the bundle of the code that renders the pages
+ * (Astro's `prerender` environment, built first) is written.
+ */
+function startAfterBundle(bundled: PromiseWithResolvers<void>) {
+  return {
+    name: 'reading-guide:search-index-after-bundle',
+    apply: 'build' as const,
+    applyToEnvironment: (environment: { name: string }) => environment.name === 'prerender',
+    writeBundle: () => bundled.resolve()
   };
 }
 

@@ -17,3 +17,22 @@ export function collectGarbage(): void {
   }
   collect();
 }
+
+/**
+ * For a long run of work that makes much short-lived data (rendering every
+ * body of a guide): a function to call after each piece of it, which
+ * collects garbage whenever the heap has grown by `allowance` bytes since the
+ * last collection. Node would let the heap grow to about twice what is live
+ * before collecting, and a process keeps the memory its heap grew to; this
+ * keeps the heap within `allowance` of what is live, for a few collections.
+ */
+export function heapCeiling(allowance = 256 * 2 ** 20): () => void {
+  let floor = v8.getHeapStatistics().used_heap_size;
+  let calls = 0;
+  return () => {
+    // Reading the heap's size costs little, but not nothing.
+    if (++calls % 64 !== 0 || v8.getHeapStatistics().used_heap_size - floor < allowance) return;
+    collectGarbage();
+    floor = v8.getHeapStatistics().used_heap_size;
+  };
+}
