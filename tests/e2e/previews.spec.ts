@@ -18,9 +18,11 @@ for (const { kind, page: address, selector, shows } of triggers) {
   test.describe(`the ${kind} preview`, () => {
     test('opens on hover within 100 ms, and closes when the pointer leaves', async ({ page }) => {
       await page.goto(address);
-      await page.mouse.move(1, 1);
       // The cards' data loads on the first interaction; wait for it, as a reader's pointer would take longer.
-      await page.waitForResponse(/previews\.json$/);
+      // Listened for before the interaction, which may fetch it faster than a listener set up after could hear.
+      const data = page.waitForResponse(/previews\.json$/);
+      await page.mouse.move(1, 1);
+      await data;
       const trigger = page.locator(selector).first();
       await trigger.scrollIntoViewIfNeeded();
       const timing = page.evaluate((css) => {
