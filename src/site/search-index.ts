@@ -8,9 +8,9 @@
  * into it. Indexing errors fail the build.
  *
  * Why wait for the bundle: Pagefind takes some 400 MB while it indexes a
- * part, and the build's own process is at its largest while the compile ends
- * and Vite bundles; the two together would take a large guide's build over
- * 2 GB. Indexing takes far less time than rendering the pages, so starting
+ * part, and the build's own process is at its largest at the end of the
+ * compile, while the whole-guide map is laid out and Vite bundles; the two
+ * together would take a large guide's build near 2 GB. Indexing takes far less time than rendering the pages, so starting
  * it later does not make the build longer. For the same reason the open-data
  * exports, the largest files the pages make, wait for the index to be
  * written (src/site/exports.ts).
