@@ -1,4 +1,4 @@
 import { annotationFeed } from '../export/feed.ts';
 import { exportEndpoint } from '../site/exports.ts';
 
-export const GET = exportEndpoint('application/atom+xml', annotationFeed);
+export const GET = exportEndpoint('application/atom+xml', (snapshot) => annotationFeed(snapshot));

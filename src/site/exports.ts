@@ -36,12 +36,14 @@ export const exportFiles: ExportFile[] = [
  * An export of a large guide takes some hundreds of MB while it is made, the
  * most of any one path, and Pagefind takes as much while it indexes
  * (src/site/search-index.ts): so the exports are made only once the search
- * index is written. Indexing is usually over long before Astro reaches them,
- * and the pages go on rendering meanwhile.
+ * index is written. Indexing is usually over long before Astro reaches them;
+ * if not, the other paths go on rendering in the lanes the waiting exports
+ * leave free. Each export is made in one synchronous step, so two are never
+ * made at once.
  */
 export function exportEndpoint(type: string, make: (snapshot: GuideSnapshot, guide: Guide) => string): APIRoute {
   return async ({ site }) => {
-    await (await publishedGuide()).searchIndexWritten;
+    await (await publishedGuide()).searchIndexWritten();
     const guide = await loadGuide();
     const body = make(guide.snapshot(new URL(import.meta.env.BASE_URL, site).href), guide);
     return new Response(body, { headers: { 'content-type': `${type}; charset=utf-8` } });

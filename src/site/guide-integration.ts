@@ -64,7 +64,7 @@ export function guideSite({ content }: GuideSiteOptions): AstroIntegration {
           if (command === 'build') collectGarbage();
           // Search records name site paths only, so any site address will do. Only a build writes an index.
           const { paths: searchIndexes, written: searchIndexWritten } =
-            command === 'build' ? indexForSearch(searchRecords(snapshotOf(compiled, 'http://localhost/'))) : { paths: searchIndexPaths(0), written: Promise.resolve() };
+            command === 'build' ? indexForSearch(searchRecords(snapshotOf(compiled, 'http://localhost/'))) : { paths: searchIndexPaths(0), written: () => Promise.resolve() };
           // Laid out here, once, where the cache can keep the layout: ELK is slow.
           const guide = new Guide({ compiled, projectRoot, searchIndexes });
           const wholeMap = await argumentMapView(guide, mapClaims(guide.graph).ids, layoutMemo(used));

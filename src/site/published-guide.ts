@@ -2,7 +2,7 @@
  * Where the integration (src/site/guide-integration.ts) leaves the compiled
  * guide for the pages. Astro loads the two as separate module graphs (the
  * pages are bundled first), so they meet through one well-known global slot,
- * which holds plain data and one promise.
+ * which holds plain data and one function.
  */
 import type { CompiledGuide } from '../compile.ts';
 import type { ArgumentMapView } from './map.ts';
@@ -14,8 +14,8 @@ export interface PublishedGuide {
   projectRoot: string;
   /** The site paths of the search indexes, the first holding Pagefind's scripts (src/site/search-index.ts). */
   searchIndexes: string[];
-  /** Settles once the build's search index is written (at once outside a build). */
-  searchIndexWritten: Promise<void>;
+  /** Starts the build's search index if it is not under way, and settles once it is written (at once outside a build). */
+  searchIndexWritten: () => Promise<void>;
   /** The whole-guide argument map, laid out (src/site/map.ts). */
   wholeMap: ArgumentMapView;
 }

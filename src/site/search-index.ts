@@ -10,10 +10,12 @@
  * Why wait for the bundle: Pagefind takes some 400 MB while it indexes a
  * part, and the build's own process is at its largest at the end of the
  * compile, while the whole-guide map is laid out and Vite bundles; the two
- * together would take a large guide's build near 2 GB. Indexing takes far less time than rendering the pages, so starting
- * it later does not make the build longer. For the same reason the open-data
- * exports, the largest files the pages make, wait for the index to be
- * written (src/site/exports.ts).
+ * together would take a large guide's build near 2 GB. Indexing takes far
+ * less time than rendering the pages, so starting it a few seconds later
+ * seldom makes the build longer. For the same reason the open-data exports,
+ * the largest files the pages make, wait for the index to be written
+ * (src/site/exports.ts); as a page is being rendered, the bundle is there,
+ * so their waiting starts the index if nothing else has.
  *
  * A large guide's index is in parts, which the search page searches as one
  * (Pagefind's `mergeIndex`):
@@ -97,8 +99,11 @@ interface SearchIndexState {
 export interface SearchIndexing {
   /** Where the index will be published. */
   paths: string[];
-  /** Settles once the index is written, or has failed (the build reports that itself). */
-  written: Promise<void>;
+  /**
+   * Starts indexing, if the end of the bundle has not already, and settles
+   * once the index is written or has failed (the build reports that itself).
+   */
+  written: () => Promise<void>;
 }
 
 const current: SearchIndexState = {};
@@ -111,7 +116,7 @@ const current: SearchIndexState = {};
 export function indexForSearch(records: SearchRecord[]): SearchIndexing {
   const paths = searchIndexPaths(records.length);
   const { folders, bundled } = current;
-  if (!folders || !bundled) return { paths, written: Promise.resolve() };
+  if (!folders || !bundled) return { paths, written: () => Promise.resolve() };
   current.pending = (async () => {
     await bundled.promise;
     const version = digest(JSON.stringify(indexSettings), await readFile(folders.lockfile, 'utf8').catch(() => ''));
@@ -150,7 +155,13 @@ export function indexForSearch(records: SearchRecord[]): SearchIndexing {
     () => undefined,
     () => undefined
   );
-  return { paths, written };
+  return {
+    paths,
+    written: () => {
+      bundled.resolve();
+      return written;
+    }
+  };
 }
 
 /** A part's folder under the site's `pagefind/`: '' for an index in one part. */
@@ -186,7 +197,7 @@ export function searchIndex(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const { folders } = current;
-        // Settled already, unless something other than Vite wrote the pages: then indexing starts now.
+        // Started already (by the bundle's end, or by the exports), unless no page asked for the index.
         current.bundled?.resolve();
         try {
           if (!current.pending || !folders) throw new Error('The search index was never started: the guide was never compiled');

@@ -22,9 +22,10 @@ export function collectGarbage(): void {
  * For a long run of work that makes much short-lived data (rendering every
  * body of a guide): a function to call after each piece of it, which
  * collects garbage whenever the heap has grown by `allowance` bytes since the
- * last collection. Node would let the heap grow to about twice what is live
- * before collecting, and a process keeps the memory its heap grew to; this
- * keeps the heap within `allowance` of what is live, for a few collections.
+ * last collection (looking every 64 calls). Node would let the heap grow to
+ * about twice what is live before collecting, and a process keeps the memory
+ * its heap grew to; this keeps the heap near what is live plus `allowance`,
+ * at the cost of a collection each time that much garbage is made.
  */
 export function heapCeiling(allowance = 256 * 2 ** 20): () => void {
   let floor = v8.getHeapStatistics().used_heap_size;
