@@ -28,7 +28,7 @@ import { CompileCache } from '../compile-cache.ts';
 import { ContentError, formatProblems } from '../load/diagnostics.ts';
 import { searchRecords } from '../export/search-records.ts';
 import { snapshotOf } from '../export/snapshot.ts';
-import { indexForSearch, searchIndexPaths } from './search-index.ts';
+import { indexForSearch } from './search-index.ts';
 import { collectGarbage } from '../util/collect-garbage.ts';
 import { hasPublished, publish, publishedGuide, type PublishedGuide } from './published-guide.ts';
 import { Guide } from './guide.ts';
@@ -63,8 +63,7 @@ export function guideSite({ content }: GuideSiteOptions): AstroIntegration {
           // The build renders every page next, holding only the compiled guide.
           if (command === 'build') collectGarbage();
           // Search records name site paths only, so any site address will do. Only a build writes an index.
-          const { paths: searchIndexes, written: searchIndexWritten } =
-            command === 'build' ? indexForSearch(searchRecords(snapshotOf(compiled, 'http://localhost/'))) : { paths: searchIndexPaths(0), written: () => Promise.resolve() };
+          const { paths: searchIndexes, written: searchIndexWritten } = indexForSearch(() => searchRecords(snapshotOf(compiled, 'http://localhost/')));
           // Laid out here, once, where the cache can keep the layout: ELK is slow.
           const guide = new Guide({ compiled, projectRoot, searchIndexes });
           const wholeMap = await argumentMapView(guide, mapClaims(guide.graph).ids, layoutMemo(used));

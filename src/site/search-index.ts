@@ -59,7 +59,7 @@ function partCount(records: number): number {
 }
 
 /** Where the index of `records` records is published, as site paths: one part, or several. */
-export function searchIndexPaths(records: number): string[] {
+function searchIndexPaths(records: number): string[] {
   const parts = partCount(records);
   return parts === 1 ? ['/pagefind/'] : Array.from({ length: parts }, (_, part) => `/pagefind/${part + 1}/`);
 }
@@ -79,20 +79,22 @@ interface Published {
 
 interface SearchIndexState {
   /** Set while `astro build` runs, as only a build writes an index. */
-  folders?: {
-    /** Where the new parts are written while the pages are built. */
-    staging: string;
-    /** The site's search index, as the last build left it. */
-    site: string;
-    /** What the last build published. */
-    record: string;
-    /** The installed packages, Pagefind among them. */
-    lockfile: string;
+  build?: {
+    folders: {
+      /** Where the new parts are written while the pages are built. */
+      staging: string;
+      /** The site's search index, as the last build left it. */
+      site: string;
+      /** What the last build published. */
+      record: string;
+      /** The installed packages, Pagefind among them. */
+      lockfile: string;
+    };
+    /** Settled once Vite has written the bundle that renders the pages: indexing starts then. */
+    bundled: PromiseWithResolvers<void>;
   };
   /** Indexing under way. */
   pending?: Promise<{ records: number; parts: Record<string, string>; indexed: string[] }>;
-  /** Settled once Vite has written the bundle that renders the pages: indexing starts then. */
-  bundled?: PromiseWithResolvers<void>;
 }
 
 /** What `indexForSearch` gives the pages. */
@@ -109,14 +111,16 @@ export interface SearchIndexing {
 const current: SearchIndexState = {};
 
 /**
- * Indexes `records` once the pages' code is bundled, when a build is running
- * (the integration writes the result), and says where the index will be
- * published.
+ * Indexes the records that `recordsOf` gives once the pages' code is
+ * bundled, when a build is running (the integration writes the result), and
+ * says where the index will be published. Outside a build nothing is
+ * indexed, and the records are not made.
  */
-export function indexForSearch(records: SearchRecord[]): SearchIndexing {
+export function indexForSearch(recordsOf: () => SearchRecord[]): SearchIndexing {
+  if (!current.build) return { paths: searchIndexPaths(0), written: () => Promise.resolve() };
+  const { folders, bundled } = current.build;
+  const records = recordsOf();
   const paths = searchIndexPaths(records.length);
-  const { folders, bundled } = current;
-  if (!folders || !bundled) return { paths, written: () => Promise.resolve() };
   current.pending = (async () => {
     await bundled.promise;
     const version = digest(JSON.stringify(indexSettings), await readFile(folders.lockfile, 'utf8').catch(() => ''));
@@ -181,24 +185,26 @@ export function searchIndex(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         const cacheDir = fileURLToPath(config.cacheDir);
-        const bundled = (current.bundled = command === 'build' ? Promise.withResolvers<void>() : undefined);
-        if (bundled) updateConfig({ vite: { plugins: [startAfterBundle(bundled)] } });
-        current.folders =
-          command === 'build'
-            ? {
-                // One folder per build process: two builds sharing a cache folder must not publish each other's index.
-                staging: path.join(cacheDir, `pagefind-${process.pid}`),
-                site: path.resolve(fileURLToPath(config.outDir), 'pagefind'),
-                record: path.join(cacheDir, 'reading-guide', 'search-index.json'),
-                lockfile: path.join(fileURLToPath(config.root), 'package-lock.json')
-              }
-            : undefined;
         current.pending = undefined;
+        current.build = undefined;
+        if (command !== 'build') return;
+        const bundled = Promise.withResolvers<void>();
+        updateConfig({ vite: { plugins: [startAfterBundle(bundled)] } });
+        current.build = {
+          folders: {
+            // One folder per build process: two builds sharing a cache folder must not publish each other's index.
+            staging: path.join(cacheDir, `pagefind-${process.pid}`),
+            site: path.resolve(fileURLToPath(config.outDir), 'pagefind'),
+            record: path.join(cacheDir, 'reading-guide', 'search-index.json'),
+            lockfile: path.join(fileURLToPath(config.root), 'package-lock.json')
+          },
+          bundled
+        };
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { folders } = current;
+        const folders = current.build?.folders;
         // Started already (by the bundle's end, or by the exports), unless no page asked for the index.
-        current.bundled?.resolve();
+        current.build?.bundled.resolve();
         try {
           if (!current.pending || !folders) throw new Error('The search index was never started: the guide was never compiled');
           const { records, parts, indexed } = await current.pending;

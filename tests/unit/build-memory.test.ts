@@ -55,13 +55,23 @@ async function searchIndexBuild() {
 const record = { url: '/claims/one/', content: 'Agents acquire goals beyond the episode.', language: 'en' as const, meta: { title: 'Claim 1', kind: 'Claim' }, filters: { who: ['The guide'], kind: ['Claim'] } };
 
 describe('the search index', () => {
+  // First: the integration below sets up a build for the tests after it.
+  it('is not made outside a build, nor are its records', async () => {
+    const recordsOf = vi.fn(() => [record]);
+    const { paths, written } = indexForSearch(recordsOf);
+    expect(paths).toEqual(['/pagefind/']);
+    await written();
+    expect(recordsOf).not.toHaveBeenCalled();
+    expect(pagefind.createIndex).not.toHaveBeenCalled();
+  });
+
   it('is started only once the code that renders the pages is bundled, and is then written and published', async () => {
     vi.mocked(pagefind.createIndex).mockClear();
     const build = await searchIndexBuild();
     expect(build.bundleEnd.applyToEnvironment({ name: 'prerender' })).toBe(true);
     expect(build.bundleEnd.applyToEnvironment({ name: 'client' })).toBe(false);
 
-    const { paths, written } = indexForSearch([record]);
+    const { paths, written } = indexForSearch(() => [record]);
     expect(paths).toEqual(['/pagefind/']);
     // Without the wait, Pagefind would be asked for an index within a few milliseconds.
     await pause(300);
@@ -79,7 +89,7 @@ describe('the search index', () => {
   it('is started by a page that waits for it, if the end of the bundle was never heard', async () => {
     vi.mocked(pagefind.createIndex).mockClear();
     const build = await searchIndexBuild();
-    const { written } = indexForSearch([record]);
+    const { written } = indexForSearch(() => [record]);
     await pause(300);
     expect(pagefind.createIndex).not.toHaveBeenCalled();
     await written();
