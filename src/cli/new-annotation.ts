@@ -28,7 +28,7 @@ Writes content/annotations/<id>.md. Without flags, in a terminal, it asks.
   --suffix <words>         words right after the quoted ones
   --kind <kind>            ${annotationKinds.join(', ')}
   --handle <handle>        your GitHub handle
-  --source <id[@locator]>  a source it cites, such as schoen2025@"Appendix M"; repeat for more
+  --source <id[@locator]>  a source it cites, such as smith2024@"§2.1"; repeat for more
   --text <text>            the annotation itself
   --id <id>                the file name (default: <claim>-<kind>-<handle>)
   --date <YYYY-MM-DD>      the date (default: today)
@@ -169,7 +169,7 @@ async function ask(guide: CheckedGuide, given: Partial<AnnotationAnswers>): Prom
           );
           const located: { source: string; locator?: string }[] = [];
           for (const source of chosen) {
-            const locator = stop(await prompts.text({ message: `Where in ${source}? (such as "Appendix M"; optional)` }));
+            const locator = stop(await prompts.text({ message: `Where in ${source}? (such as "§2.1" or "p. 12"; optional)` }));
             located.push(locator ? { source, locator } : { source });
           }
           return located;

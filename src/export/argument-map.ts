@@ -8,6 +8,7 @@
  * statement (`{qualifies: [...], asks-about: [...]}`), with tags for the
  * speaker, main claims and cruxes.
  */
+import { commenterName } from '../load/commenters.ts';
 import type { RelationType } from '../load/schema.ts';
 import type { Speaker } from '../graph/types.ts';
 import { absolute, type GuideSnapshot } from './snapshot.ts';
@@ -39,9 +40,7 @@ export interface ArgumentMapData {
 }
 
 export function speakerName(snapshot: GuideSnapshot, speaker: Speaker): string {
-  return speaker.kind === 'commenter'
-    ? (snapshot.meta.commenters[speaker.key]?.name ?? `Commenter ${speaker.key}`)
-    : snapshot.sources[speaker.source]!.short;
+  return speaker.kind === 'commenter' ? commenterName(snapshot.meta, speaker.key) : snapshot.sources[speaker.source]!.short;
 }
 
 export function argumentMap(snapshot: GuideSnapshot): ArgumentMapData {

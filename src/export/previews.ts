@@ -8,6 +8,7 @@
  * Keys are site paths without the base path (`/claims/x/`, `/glossary/#term-y`);
  * links inside the cards carry the base.
  */
+import { commenterName } from '../load/commenters.ts';
 import type { ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -104,8 +105,8 @@ export function previews(snapshot: GuideSnapshot, base: string, pages: Record<st
 
   for (const comment of graph.comments) {
     result[`/#comment-${comment.id}`] = card(
-      `${comment.label} · ${speakerName(snapshot, { kind: 'commenter', key: comment.author })}`,
-      h('p', { className: ['preview-kicker'] }, `${comment.label} · ${speakerName(snapshot, { kind: 'commenter', key: comment.author })}`),
+      `${comment.label} · ${commenterName(snapshot.meta, comment.author)}`,
+      h('p', { className: ['preview-kicker'] }, `${comment.label} · ${commenterName(snapshot.meta, comment.author)}`),
       h('p', firstSentence(comment.text, 220))
     );
   }

@@ -7,6 +7,7 @@
  * URLs are site paths without the base path: Pagefind puts the base in front
  * when it answers, from where its own files are served.
  */
+import { commenterName } from '../load/commenters.ts';
 import { speakerName } from './argument-map.ts';
 import type { GuideSnapshot } from './snapshot.ts';
 
@@ -65,9 +66,9 @@ export function searchRecords(snapshot: GuideSnapshot): SearchRecord[] {
   const comments = graph.comments.map((comment) =>
     record(
       `/#comment-${comment.id}`,
-      `${comment.label} · ${speakerName(snapshot, { kind: 'commenter', key: comment.author })}`,
+      `${comment.label} · ${commenterName(snapshot.meta, comment.author)}`,
       comment.text,
-      speakerName(snapshot, { kind: 'commenter', key: comment.author }),
+      commenterName(snapshot.meta, comment.author),
       'comment'
     )
   );

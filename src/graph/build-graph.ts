@@ -10,8 +10,10 @@ import type { LoadedContent, LoadedEntry } from '../load/load-content.ts';
 import type { BodyFacts } from '../load/markdown.ts';
 import { factFields, type Citation, type TextQuoteSelector } from '../load/schema.ts';
 import { contains, excerpt, findTextQuote, nearMiss, overlaps, type TextRange } from './text-quote.ts';
+import { findQuotedPassage, quotedPieces } from './quoted-passage.ts';
 import { PassageIndex } from './passage-index.ts';
 import { byId } from '../util/by-id.ts';
+import { commenterName } from '../load/commenters.ts';
 import type {
   AnnotationNode,
   CitingKind,
@@ -32,7 +34,8 @@ export function buildGraph(content: LoadedContent, diagnostics: Diagnostics): Gu
 interface Resolved {
   comment: CommentNode;
   range: TextRange;
-  speaker: Speaker;
+  /** Who wrote the words; unknown in a comment whose author the platform no longer shows. */
+  speaker: Speaker | undefined;
 }
 
 class GraphBuilder {
@@ -118,7 +121,7 @@ class GraphBuilder {
         this.#error(entry, ['order'], `Comment order ${data.order} is already used by ${other.file}`, 'duplicate-order', 'Give each comment its own position in reading order.');
       }
       byOrder.set(data.order, entry);
-      if (commenters && !commenters.includes(data.author)) {
+      if (commenters && data.author !== undefined && !commenters.includes(data.author)) {
         this.#error(entry, ['author'], `Unknown commenter \`${data.author}\``, 'unknown-reference', `Use one of the commenters in content/guide.yaml: ${commenters.join(', ')}.`);
       }
       const index = entry.facts;
@@ -131,6 +134,10 @@ class GraphBuilder {
         replyTo: data.replyTo,
         permalink: data.permalink,
         permalinkScope: data.permalinkScope,
+        date: data.date,
+        edited: data.edited,
+        status: data.status,
+        repliesNotCaptured: data.repliesNotCaptured,
         text: index.text,
         marks: [],
         quotations: [],
@@ -165,17 +172,32 @@ class GraphBuilder {
     for (const [position, entry] of comments.entries()) {
       const node = this.#comments.get(entry.id)!;
       const index = this.#texts.get(entry.id)!;
-      this.#refuseNestedQuotations(entry);
-      const outside = entry.data.outsideQuotations;
-      const uses = outside.map(() => 0);
+      this.#warnNestedQuotations(entry);
+      const { outsideQuotations: outside, quotations: chosen } = entry.data;
+      const outsideUses = outside.map(() => 0);
+      const chosenUses = chosen.map(() => 0);
       for (const [offset, quotation] of index.quotations.entries()) {
         const id = `quote-${entry.id}-${offset + 1}`;
         const words = index.text.slice(quotation.start, quotation.end);
         const { place } = quotation;
-        const found = this.#findQuoted(words, earlier.candidates(words));
+        let found = this.#findQuoted(words, earlier);
+        const chosenIndex = chosen.findIndex((candidate) => words.startsWith(candidate.exact));
+        if (chosenIndex !== -1) {
+          chosenUses[chosenIndex]! += 1;
+          const named = chosen[chosenIndex]!.in;
+          if (!this.#comments.has(named)) {
+            this.#error(entry, ['quotations', chosenIndex, 'in'], `No comment \`${named}\``, 'unknown-reference', this.#knownComments());
+            continue;
+          }
+          found = found.filter((match) => match.comment.id === named);
+          if (found.length === 0) {
+            this.#error(entry, ['quotations', chosenIndex, 'in'], `This quotation’s words do not stand in ${this.#comments.get(named)!.label}`, 'unmatched-quotation', 'Name an earlier comment that has these words, outside its own quotations.');
+            continue;
+          }
+        }
         const outsideIndex = outside.findIndex((candidate) => words.startsWith(candidate.exact));
         if (outsideIndex !== -1) {
-          uses[outsideIndex]! += 1;
+          outsideUses[outsideIndex]! += 1;
           if (found.length > 0) {
             this.#diagnostics.error(
               entry.file,
@@ -187,21 +209,25 @@ class GraphBuilder {
             continue;
           }
           const { source, locator } = outside[outsideIndex]!;
-          this.#cite(entry, ['outsideQuotations', outsideIndex], { source, locator }, { kind: 'comment', id: entry.id }, id);
+          if (source !== undefined) this.#cite(entry, ['outsideQuotations', outsideIndex], { source, locator }, { kind: 'comment', id: entry.id }, id);
           node.quotations.push({ id, comment: entry.id, start: quotation.start, end: quotation.end, quotes: { kind: 'outside', source, locator } });
         } else if (found.length === 1) {
-          const [{ comment: quoted, range }] = found as [(typeof found)[0]];
+          const [{ comment: quoted, ranges }] = found as [(typeof found)[0]];
           const markId = `quoted-${entry.id}-${offset + 1}`;
-          quoted.marks.push({
-            id: markId,
-            kind: 'quoted',
-            target: id,
-            start: range.start,
-            end: range.end,
-            href: `#${id}`,
-            label: `↪ ${node.label}`,
-            title: `Quoted in ${node.label}, ${this.#commenterName(node.author)}’s reply`
-          });
+          const author = node.author === undefined ? '' : `, ${commenterName(this.#content.guide?.data, node.author)}’s reply`;
+          for (const [piece, range] of ranges.entries()) {
+            quoted.marks.push({
+              // A quotation's own ids end in a number, so these cannot be another quotation's.
+              id: piece === 0 ? markId : `${markId}-part${piece + 1}`,
+              kind: 'quoted',
+              target: id,
+              start: range.start,
+              end: range.end,
+              href: `#${id}`,
+              label: `↪ ${node.label}`,
+              title: `Quoted in ${node.label}${author}`
+            });
+          }
           quoted.quotedBy.push({ quotation: id, comment: entry.id, markId });
           node.quotations.push({ id, comment: entry.id, start: quotation.start, end: quotation.end, quotes: { kind: 'comment', comment: quoted.id, markId } });
         } else if (found.length > 1) {
@@ -210,7 +236,7 @@ class GraphBuilder {
             place,
             `This quotation matches ${found.length} places in earlier comments (${found.map((match) => match.comment.label).join(', ')})`,
             'ambiguous-quotation',
-            'A quotation links to the one passage it quotes: quote enough words that only one place matches.'
+            'A quotation links to the one passage it quotes: name the comment it quotes under `quotations` (`exact`: its first words, `in`: the comment).'
           );
         } else {
           const near = comments
@@ -224,51 +250,62 @@ class GraphBuilder {
             'unmatched-quotation',
             near
               ? `An earlier comment has “${shorten(near)}”: quote it exactly, with its quotes and dashes.`
-              : 'Quote an earlier comment’s words exactly; if this quotes a work outside the thread, list it under `outsideQuotations` with its source and the words it starts with.'
+              : 'Quote an earlier comment’s words exactly; if this quotes a text outside the thread, list it under `outsideQuotations` with the words it starts with (and its source, if the guide has one).'
           );
         }
       }
-      for (const [offset, count] of uses.entries()) {
-        if (count === 1) continue;
-        this.#error(
-          entry,
-          ['outsideQuotations', offset, 'exact'],
-          count === 0
-            ? `No blockquote in ${entry.data.label} starts with “${shorten(outside[offset]!.exact)}”`
-            : `${count} blockquotes in ${entry.data.label} start with “${shorten(outside[offset]!.exact)}”`,
-          count === 0 ? 'selector-no-match' : 'selector-ambiguous',
-          'Copy the first words of the one blockquote that quotes the outside work.'
-        );
-      }
+      this.#refuseUnused(entry, 'outsideQuotations', outside, outsideUses);
+      this.#refuseUnused(entry, 'quotations', chosen, chosenUses);
       earlier.add(entry, index.text, index.quotations);
     }
   }
 
-  /** The places in `earlier` comments' own words (not their quotations) that read `words`. */
-  #findQuoted(words: string, earlier: LoadedEntry<'thread'>[]): { comment: CommentNode; range: TextRange }[] {
-    return earlier.flatMap((candidate) => {
-      const index = this.#texts.get(candidate.id)!;
-      return findTextQuote(index.text, { exact: words })
-        .filter((range) => !index.quotations.some((other) => overlaps(other, range)))
-        .map((range) => ({ comment: this.#comments.get(candidate.id)!, range }));
-    });
-  }
-
-  /** Only a blockquote at the top of a comment can be matched to what it quotes. */
-  #refuseNestedQuotations(entry: LoadedEntry<'thread'>): void {
-    for (const place of entry.facts.nestedQuotations) {
-      this.#diagnostics.error(
-        entry.file,
-        place,
-        'A quotation inside a list or another quotation cannot be matched to what it quotes',
-        'nested-quotation',
-        'Put each quotation in its own blockquote at the top level of the comment.'
+  /** Each entry of `outsideQuotations` or `quotations` must name the first words of exactly one blockquote. */
+  #refuseUnused(entry: LoadedEntry<'thread'>, field: 'outsideQuotations' | 'quotations', listed: readonly { exact: string }[], uses: readonly number[]): void {
+    for (const [offset, count] of uses.entries()) {
+      if (count === 1) continue;
+      this.#error(
+        entry,
+        [field, offset, 'exact'],
+        count === 0
+          ? `No blockquote in ${entry.data.label} starts with “${shorten(listed[offset]!.exact)}”`
+          : `${count} blockquotes in ${entry.data.label} start with “${shorten(listed[offset]!.exact)}”`,
+        count === 0 ? 'selector-no-match' : 'selector-ambiguous',
+        'Copy the first words of the one blockquote it is about.'
       );
     }
   }
 
-  #commenterName(key: string): string {
-    return this.#content.guide?.data.commenters[key]?.name ?? `Commenter ${key}`;
+  /**
+   * The earlier comments whose own words (not their quotations) read
+   * `words`: one match for each place it stands whole, or one for a
+   * comment that has its pieces in order.
+   */
+  #findQuoted(words: string, earlier: PassageIndex<LoadedEntry<'thread'>>): { comment: CommentNode; ranges: TextRange[] }[] {
+    const pieces = quotedPieces(words);
+    const longest = pieces.reduce((best, piece) => (piece.length > best.length ? piece : best), '');
+    const candidates = new Set(earlier.candidates(words));
+    // A quotation in pieces stands whole in none of them: look where its longest piece stands too.
+    if (longest !== '' && longest !== words) for (const candidate of earlier.candidates(longest)) candidates.add(candidate);
+    return [...candidates]
+      .sort((a, b) => a.data.order - b.data.order)
+      .flatMap((candidate) => {
+        const { text, quotations } = this.#texts.get(candidate.id)!;
+        return findQuotedPassage(words, { text, quotations }).map((ranges) => ({ comment: this.#comments.get(candidate.id)!, ranges }));
+      });
+  }
+
+  /** Only a blockquote at the top of a comment can be matched to what it quotes; one deeper is shown as it is. */
+  #warnNestedQuotations(entry: LoadedEntry<'thread'>): void {
+    for (const place of entry.facts.nestedQuotations) {
+      this.#diagnostics.warn(
+        entry.file,
+        place,
+        'A quotation inside a list or another quotation is not linked to what it quotes',
+        'nested-quotation',
+        'Only a blockquote at the top level of a comment is matched; this one is shown as it is.'
+      );
+    }
   }
 
   /**
@@ -312,7 +349,7 @@ class GraphBuilder {
       return undefined;
     }
     const range = matches[0]!;
-    let speaker: Speaker = { kind: 'commenter', key: comment.author };
+    let speaker: Speaker | undefined = comment.author === undefined ? undefined : { kind: 'commenter', key: comment.author };
     for (const quotation of comment.quotations) {
       if (!overlaps(quotation, range)) continue;
       if (quotation.quotes.kind === 'comment') {
@@ -324,7 +361,7 @@ class GraphBuilder {
         this.#error(entry, [...at, 'exact'], `These words run across a quotation of an outside work and ${comment.label}’s own words`, 'selector-in-quotation', 'Select words from one or the other.');
         return undefined;
       }
-      speaker = { kind: 'outside', source: quotation.quotes.source };
+      speaker = quotation.quotes.source === undefined ? undefined : { kind: 'outside', source: quotation.quotes.source };
     }
     return { comment, range, speaker };
   }
@@ -361,10 +398,13 @@ class GraphBuilder {
   }
 
   #addClaims(): Record<string, ClaimNode> {
-    const resolved: { entry: LoadedEntry<'claims'>; at: Resolved }[] = [];
+    const resolved: { entry: LoadedEntry<'claims'>; at: Resolved & { speaker: Speaker } }[] = [];
     for (const entry of this.#content.claims) {
       const at = this.#resolve(entry, ['quote'], entry.data.quote, entry.data.quote.in);
-      if (at) resolved.push({ entry, at });
+      if (at && !at.speaker) {
+        const why = at.comment.author === undefined ? `${at.comment.label} has no author the platform still shows` : 'they quote a text the guide has no source for';
+        this.#error(entry, ['quote', 'exact'], `These words cannot be a claim: ${why}`, 'unattributed-claim', 'Annotate them with an annotation’s `quote` instead, or add the quoted work as a source.');
+      } else if (at) resolved.push({ entry, at: { ...at, speaker: at.speaker! } });
     }
     resolved.sort((a, b) => a.at.comment.order - b.at.comment.order || a.at.range.start - b.at.range.start);
     const claims: Record<string, ClaimNode> = {};

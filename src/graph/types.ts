@@ -3,7 +3,7 @@
  * data (ids, offsets and edges): it is built once per run and held in memory
  * while the pages are built, so it holds no parsed trees and no HTML.
  */
-import type { AnnotationKind, Citation, RelationType } from '../load/schema.ts';
+import type { AnnotationKind, Citation, CommentStatus, RelationType } from '../load/schema.ts';
 
 /** Who makes a claim: a commenter, or an outside work quoted in a comment. */
 export type Speaker = { kind: 'commenter'; key: string } | { kind: 'outside'; source: string };
@@ -29,7 +29,8 @@ export interface Mark {
 
 export type QuotedWork =
   | { kind: 'comment'; comment: string; markId: string }
-  | { kind: 'outside'; source: string; locator?: string };
+  /** A work outside the thread; without `source`, a text the guide has no source for. */
+  | { kind: 'outside'; source?: string; locator?: string };
 
 export interface QuotationNode {
   /** DOM id of the quotation: `<comment>-quote-<n>`. */
@@ -50,11 +51,16 @@ export interface EditorNoteNode {
 export interface CommentNode {
   id: string;
   label: string;
-  author: string;
+  /** The commenter's key; none for a comment whose author the platform no longer shows. */
+  author?: string;
   order: number;
   replyTo?: string;
   permalink: string;
   permalinkScope: 'comment' | 'subthread';
+  date?: string;
+  edited?: string | true;
+  status?: CommentStatus;
+  repliesNotCaptured?: number;
   /** The comment's text as selectors address it; the renderer checks it still holds. */
   text: string;
   marks: Mark[];

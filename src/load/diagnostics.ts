@@ -28,6 +28,7 @@ export const rules = {
   'unmatched-quotation': 'a quotation matches no earlier comment and is not marked as an outside work',
   'ambiguous-quotation': 'a quotation matches more than one place in earlier comments, or is listed as quoting an outside work but quotes a comment',
   'nested-quotation': 'a quotation sits inside a list or another quotation, where it cannot be matched',
+  'unattributed-claim': 'a claim is made in words the guide cannot attribute: a comment whose author is not shown, or a quotation of a text with no source',
   'self-relation': 'a claim relates to itself',
   'invalid-counterargument': 'a claim’s strongest counterargument neither annotates it as a counterargument nor attacks it',
   'missing-counterargument': 'a main claim names no strongest counterargument',

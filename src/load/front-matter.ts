@@ -142,14 +142,15 @@ export function validate<S extends z.ZodType>(
       }
       continue;
     }
-    const missing = issue.code === 'invalid_type' && (valueAt(data, issue.path) ?? undefined) === undefined;
+    // A refinement that names a field the file leaves out (`author`, or `on` or `quote`) is a missing field too.
+    const missing = (issue.code === 'invalid_type' || issue.code === 'custom') && (valueAt(data, issue.path) ?? undefined) === undefined;
     const field = formatPath(issue.path);
     const hint = descriptionAt(schema, issue.path);
     if (missing) {
       diagnostics.error(
         path,
         locate(issue.path.slice(0, -1), 'key'),
-        `Missing required field \`${field}\``,
+        issue.code === 'custom' ? `Missing required field \`${field}\`: ${issue.message}` : `Missing required field \`${field}\``,
         'missing-field',
         hint ? `Add \`${field}\`: ${hint}.` : `Add \`${field}\`.`
       );

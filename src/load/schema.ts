@@ -49,7 +49,7 @@ export const citation = z.strictObject({
     .string()
     .min(1)
     .optional()
-    .describe('where in the source, as the source names it: "Appendix M", "§2.2.1", "p. 12"'),
+    .describe('where in the source, as the source names it: "§2.2.1", "Table 3", "p. 12"'),
   note: z.string().min(1).optional().describe('what this part of the source shows, in the guide’s words')
 });
 
@@ -73,6 +73,23 @@ export const annotationKinds = [
 
 const isoDate = z.iso.date().describe('a date as YYYY-MM-DD');
 
+/** A colour as CSS writes it in hexadecimal: the site sets it in a style sheet, so nothing else is accepted. */
+const cssColour = z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, 'must be a colour such as "#2f6db3"');
+
+/** The formats `npm run import` reads; a guide's capture is in one of them. */
+export const captureFormats = [
+  'forummagnum',
+  'hackernews-algolia',
+  'hackernews-firebase',
+  'reddit',
+  'discourse',
+  'github',
+  'mastodon',
+  'bluesky',
+  'plain'
+] as const;
+export type CaptureFormat = (typeof captureFormats)[number];
+
 /** A web address: http or https only, since every address becomes a link a reader can follow. */
 const webUrl = () => z.url({ protocol: /^https?$/, error: 'must be an http or https address' });
 
@@ -82,39 +99,88 @@ const handle = z
   .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, 'must be a GitHub handle: letters, digits and single hyphens')
   .describe('who wrote it: a GitHub handle, without the @');
 
-export const commentSchema = z.strictObject({
-  label: z.string().min(1).describe('the short label readers see, such as "A1"'),
-  author: z
-    .string()
-    .min(1)
-    .describe('the key of a commenter in content/guide.yaml, such as "A"'),
-  order: z.number().int().positive().describe('the position of the comment in reading order (1, 2, …)'),
-  replyTo: id('the comment this one replies to').optional(),
-  permalink: webUrl().describe('the link to the comment on the original site'),
-  permalinkScope: z
-    .enum(['comment', 'subthread'])
-    .default('comment')
-    .describe('"comment" when the permalink opens this very comment, "subthread" when it opens the subthread holding it'),
-  outsideQuotations: z
-    .array(
-      z.strictObject({
-        exact: z.string().min(1).describe('words from the start of the blockquote that quotes the outside work'),
-        source: id('the quoted work, a file in content/sources/'),
-        locator: z.string().min(1).optional().describe('where in that work the passage stands')
-      })
-    )
-    .default([])
-    .describe('blockquotes in this comment that quote a work outside the thread'),
-  editorNotes: z
-    .array(
-      z.strictObject({
-        note: z.string().min(1).describe('the note, in the guide’s voice (Markdown)'),
-        about: textQuoteSelector.optional().describe('the words of this comment the note is about')
-      })
-    )
-    .default([])
-    .describe('what the guide’s editors know or cannot tell about this comment')
-});
+/** A moment as platforms give it: a date, or a date and time with its offset from UTC. */
+const timestamp = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/,
+    'must be a date as YYYY-MM-DD, or a date and time with its offset such as 2024-05-01T12:30:00Z'
+  )
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date that exists')
+  .describe('a date as YYYY-MM-DD, or a date and time such as 2024-05-01T12:30:00Z');
+
+/** What the platform shows in place of a comment that is no longer there. */
+export const commentStatuses = ['deleted', 'removed', 'unavailable'] as const;
+export type CommentStatus = (typeof commentStatuses)[number];
+
+export const commentSchema = z
+  .strictObject({
+    label: z.string().min(1).describe('the short label readers see, such as "A1"'),
+    author: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('the key of a commenter in content/guide.yaml, such as "A"; only a comment that is no longer there may have none'),
+    order: z.number().int().positive().describe('the position of the comment in reading order (1, 2, …)'),
+    replyTo: id('the comment this one replies to').optional(),
+    permalink: webUrl().describe('the link to the comment on the original site'),
+    permalinkScope: z
+      .enum(['comment', 'subthread'])
+      .default('comment')
+      .describe('"comment" when the permalink opens this very comment, "subthread" when it opens the subthread holding it'),
+    date: timestamp.optional().describe('when the comment was posted, as the platform gives it'),
+    edited: z
+      .union([timestamp, z.literal(true)])
+      .optional()
+      .describe('when the comment was last edited, or `true` when the platform marks it edited without saying when'),
+    status: z
+      .enum(commentStatuses)
+      .optional()
+      .describe(`set when the platform shows a placeholder instead of the comment: ${commentStatuses.join(', ')}`),
+    repliesNotCaptured: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('how many replies the platform lists under this comment that the capture does not hold'),
+    capture: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('where the comment stands in the capture: its id on the platform, or `lines 4-6` of a plain-text capture'),
+    quotations: z
+      .array(
+        z.strictObject({
+          exact: z.string().min(1).describe('words from the start of the blockquote'),
+          in: id('the earlier comment it quotes')
+        })
+      )
+      .default([])
+      .describe('blockquotes whose words stand in more than one earlier comment, each with the one it quotes'),
+    outsideQuotations: z
+      .array(
+        z.strictObject({
+          exact: z.string().min(1).describe('words from the start of the blockquote that quotes something outside the thread'),
+          source: id('the quoted work, a file in content/sources/').optional(),
+          locator: z.string().min(1).optional().describe('where in that work the passage stands')
+        })
+      )
+      .default([])
+      .describe('blockquotes in this comment that quote a work, or a text, outside the captured thread'),
+    editorNotes: z
+      .array(
+        z.strictObject({
+          note: z.string().min(1).describe('the note, in the guide’s voice (Markdown)'),
+          about: textQuoteSelector.optional().describe('the words of this comment the note is about')
+        })
+      )
+      .default([])
+      .describe('what the guide’s editors know or cannot tell about this comment')
+  })
+  .refine((comment) => comment.author !== undefined || comment.status !== undefined, {
+    message: 'needs `author`, the key of a commenter in content/guide.yaml',
+    path: ['author']
+  });
 
 export const claimSchema = z.strictObject({
   paraphrase: z
@@ -224,18 +290,29 @@ export const guideSchema = z.strictObject({
   description: z.string().min(1),
   thread: z.strictObject({
     title: z.string().min(1).describe('the title of the page that holds the discussion'),
-    site: z.string().min(1).describe('the name of the site, such as "LessWrong"'),
+    site: z.string().min(1).describe('the name of the site, such as "Hacker News"'),
     url: webUrl()
   }),
+  names: z
+    .enum(['neutral', 'real'])
+    .default('neutral')
+    .describe('how the guide names the commenters: "neutral" labels (Commenter A, B, …) or the names they use on the platform'),
   commenters: z
     .record(
       z.string().regex(/^[A-Z][A-Za-z0-9]*$/, 'must be a short key such as "A"'),
       z.strictObject({
-        name: z.string().min(1).describe('the neutral label readers see, such as "Commenter A"'),
-        description: z.string().min(1).describe('what the text itself says about this commenter')
+        name: z.string().min(1).describe('the name readers see: a neutral label such as "Commenter A", or the commenter’s own'),
+        description: z.string().min(1).optional().describe('what the text itself says about this commenter'),
+        colour: z
+          .strictObject({
+            light: cssColour.describe('the colour on a light page, such as "#2f6db3"'),
+            dark: cssColour.describe('the colour on a dark page, such as "#7aa7e0"')
+          })
+          .optional()
+          .describe('the colour of the commenter’s rule and map boxes; by default one of a palette, in the order of `commenters`')
       })
     )
-    .describe('the people in the thread, by neutral key'),
+    .describe('the people in the thread, by short key, in order of first appearance'),
   editors: z.string().min(1).describe('how the guide names its own voice, such as "the guide’s editors"'),
   published: isoDate.describe('when the guide was first published: the date of claims and annotations that give none'),
   editorNotes: z
@@ -249,6 +326,26 @@ export const guideSchema = z.strictObject({
     })
     .optional()
     .describe('where the guide’s files live, for the site’s edit and suggest links; a GitHub Actions build finds it on its own'),
+  capture: z
+    .strictObject({
+      format: z.enum(captureFormats).describe(`the format of the capture: ${captureFormats.join(', ')}`),
+      files: z
+        .array(
+          z.strictObject({
+            path: z
+              .string()
+              .regex(/^(?!\.{0,2}\/)(?!.*\/\.{1,2}(?:\/|$))[A-Za-z0-9._\/-]+$/, 'must be a path inside content/capture/, such as `thread.json`')
+              .describe('the file, relative to content/capture/'),
+            sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hexadecimal digits').describe('the SHA-256 digest of the file as captured'),
+            url: webUrl().optional().describe('where the file was fetched from')
+          })
+        )
+        .min(1)
+        .describe('the raw export, file by file, exactly as it was received'),
+      captured: isoDate.optional().describe('when it was captured')
+    })
+    .optional()
+    .describe('the raw export the thread was taken from: each comment’s words are checked against it'),
   license: z.strictObject({
     name: z.string().min(1),
     url: webUrl()

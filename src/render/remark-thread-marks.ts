@@ -32,7 +32,8 @@ export interface QuotationPlan {
   end: number;
   kind: 'comment' | 'outside';
   /** For the blockquote's `cite` attribute. */
-  citeUrl: string;
+  /** The address of what it quotes, when the guide knows it. */
+  citeUrl?: string;
   /** The caption, as phrasing content: words and links. */
   caption: PhrasingContent[];
 }
@@ -222,7 +223,7 @@ function figureQuotations(
   }
   for (const [offset, quotation] of quotations.entries()) {
     const quotationPlan = plan.quotations[offset]!;
-    quotation.node.data = { ...quotation.node.data, hProperties: { cite: quotationPlan.citeUrl } };
+    if (quotationPlan.citeUrl !== undefined) quotation.node.data = { ...quotation.node.data, hProperties: { cite: quotationPlan.citeUrl } };
     const figure = block('figure', { id: quotationPlan.id, className: ['quotation', `quotation--${quotationPlan.kind}`] }, [
       quotation.node,
       element('figcaption', {}, quotationPlan.caption)

@@ -6,6 +6,7 @@
  * A render that throws, or that yields nothing from a body with content, is
  * reported against its file: nothing renders silently empty.
  */
+import { commenterName } from '../load/commenters.ts';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor, type AstroMarkdownOptions, type MarkdownRenderer, type RehypePlugins, type RemarkPlugins } from '@astrojs/markdown-remark';
@@ -299,7 +300,7 @@ async function quietly<T>(run: () => Promise<T>): Promise<T> {
 }
 
 function planComment(comment: CommentNode, content: LoadedContent, graph: GuideGraph, annotationTexts: Record<string, string>): CommentPlan {
-  const commenterName = (key: string) => content.guide?.data.commenters[key]?.name ?? `Commenter ${key}`;
+  const nameOf = (key: string | undefined) => commenterName(content.guide?.data, key);
   const quotations = comment.quotations.map((quotation): QuotationPlan => {
     const { quotes } = quotation;
     if (quotes.kind === 'comment') {
@@ -311,10 +312,13 @@ function planComment(comment: CommentNode, content: LoadedContent, graph: GuideG
         kind: 'comment',
         citeUrl: `/#${quotes.markId}`,
         caption: [
-          text(`${commenterName(comment.author)} quotes `),
-          link(`#${quotes.markId}`, `${quoted.label}, ${commenterName(quoted.author)}`)
+          text(`${nameOf(comment.author)} quotes `),
+          link(`#${quotes.markId}`, `${quoted.label}, ${nameOf(quoted.author)}`)
         ]
       };
+    }
+    if (quotes.source === undefined) {
+      return { id: quotation.id, start: quotation.start, end: quotation.end, kind: 'outside', caption: [text('Quoted from a text outside the captured thread')] };
     }
     const source = byId(content.sources, quotes.source)!;
     const caption: PhrasingContent[] = [text('Quoted from '), link(`/sources/${source.id}/`, source.data.short)];

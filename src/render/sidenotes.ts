@@ -1,11 +1,12 @@
 /**
  * What the margin beside a comment says about its marked words: for a claim,
  * its label, who made it, a one-line summary of how it stands ("2
- * counterarguments · cites Appendix M") and the guide's annotations on it;
+ * counterarguments · cites §2.1") and the guide's annotations on it;
  * for a citation, the source and the part cited; for a passage quoted later,
  * the reply that quotes it. Planned here from the graph, drawn by the thread
  * plugin as notes after the paragraph they belong to.
  */
+import { commenterName } from '../load/commenters.ts';
 import type { PhrasingContent } from 'mdast';
 import type { LoadedContent } from '../load/load-content.ts';
 import { byId } from '../util/by-id.ts';
@@ -62,9 +63,7 @@ export function claimSummary(claim: ClaimNode, graph: GuideGraph, sourceName: (i
 
 export function planSidenotes(comment: CommentNode, content: LoadedContent, graph: GuideGraph, annotationTexts: Record<string, string>): Sidenote[] {
   const speaker = (claim: ClaimNode) =>
-    claim.speaker.kind === 'commenter'
-      ? (content.guide?.data.commenters[claim.speaker.key]?.name ?? `Commenter ${claim.speaker.key}`)
-      : byId(content.sources, (claim.speaker as { source: string }).source)!.data.short;
+    claim.speaker.kind === 'commenter' ? commenterName(content.guide?.data, claim.speaker.key) : byId(content.sources, claim.speaker.source)!.data.short;
   const annotationText = (id: string) => firstSentence(annotationTexts[id] ?? '', 110);
   const annotationLine = (id: string): SidenoteLine => {
     const kind = graph.annotations[id]!.kind;

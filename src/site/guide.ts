@@ -10,6 +10,7 @@ import type { ClaimNode, GuideGraph, RelationEdge, Speaker } from '../graph/type
 import { snapshotOf, type GuideSnapshot } from '../export/snapshot.ts';
 import { publishedGuide, type PublishedGuide } from './published-guide.ts';
 import { byId } from '../util/by-id.ts';
+import { commenterName } from '../load/commenters.ts';
 import type { ArgumentMapView } from './map.ts';
 
 /** An entry as pages show it. */
@@ -117,8 +118,8 @@ export class Guide {
     return this.#compiled.rendered.guideNotes;
   }
 
-  commenterName(key: string): string {
-    return this.meta.commenters[key]?.name ?? `Commenter ${key}`;
+  commenterName(key: string | undefined): string {
+    return commenterName(this.meta, key);
   }
 
   /** "Commenter A", or the outside work's short name. */

@@ -8,6 +8,7 @@ import { layoutNeighbourhood } from '../map/neighbourhood-layout.ts';
 import type { RelationType } from '../load/schema.ts';
 import type { GuideGraph } from '../graph/types.ts';
 import type { Guide } from './guide.ts';
+import { outsideClass, speakerClass } from './speaker-styles.ts';
 
 export interface MapNodeView {
   label: string;
@@ -41,7 +42,7 @@ function nodeViews(guide: Guide, ids: readonly string[]): { views: Record<string
     const view: MapNodeView = {
       label: node.label,
       speaker: guide.speakerName(node.speaker),
-      speakerClass: node.speaker.kind === 'commenter' ? `commenter-${node.speaker.key.toLowerCase()}` : 'outside',
+      speakerClass: speakerClass(node.speaker),
       paraphrase: entry.data.paraphrase,
       main: node.main,
       crux: node.cruxes.length > 0
@@ -50,6 +51,17 @@ function nodeViews(guide: Guide, ids: readonly string[]): { views: Record<string
     inputs.push({ id, lines: [`${view.label} · ${view.speaker}`, ...wrap(view.paraphrase)] });
   }
   return { views, inputs };
+}
+
+/** Who made the claims a map draws, each once, as its legend lists them: the commenters in the order the map first shows them, then the outside works. */
+export function mapSpeakers(map: ArgumentMapView): { speaker: string; speakerClass: string; outside: boolean }[] {
+  const seen = new Map<string, { speaker: string; speakerClass: string; outside: boolean }>();
+  for (const node of map.layout.nodes) {
+    const { speaker, speakerClass } = map.nodes[node.id]!;
+    const key = `${speakerClass} ${speaker}`;
+    if (!seen.has(key)) seen.set(key, { speaker, speakerClass, outside: speakerClass === outsideClass });
+  }
+  return [...seen.values()].sort((a, b) => Number(a.outside) - Number(b.outside));
 }
 
 /** Layouts already made, by a digest of their input (the compile cache keeps them between builds). */

@@ -35,7 +35,7 @@ export function annotationTemplate({ on, source, locator }: { on?: string; sourc
     `on: ${on ?? '<the id of the claim it answers, from its page address /claims/<id>/>'}`,
     'cites:',
     `  - source: ${source ?? '<a file name in content/sources/, or add the source there with its check>'}`,
-    `    locator: "${locator ?? '<where in the source: Appendix M, §2.1, p. 12>'}"`,
+    `    locator: "${locator ?? '<where in the source: §2.1, p. 12>'}"`,
     'contributor: <your GitHub handle>',
     'created: "<today, as YYYY-MM-DD>"',
     '---',

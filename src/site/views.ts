@@ -10,6 +10,7 @@ import type { AnnotationKind, Citation, SourceData } from '../load/schema.ts';
 import type { LinkSource } from '../graph/types.ts';
 import type { Guide, GuideEntry } from './guide.ts';
 import { neighbourhoodMapView, type ArgumentMapView } from './map.ts';
+import { speakerClass, speakerStyleSheet } from './speaker-styles.ts';
 import { annotationTemplate, editUrl, historyUrl, repositoryOf, suggestUrl } from './repository.ts';
 
 /** The frame of every page: the guide's name, its sections, and what the footer credits. */
@@ -19,6 +20,8 @@ export interface FrameView {
   sections: { href: string; label: string }[];
   thread: { url: string; title: string; site: string };
   license: { url: string; name: string };
+  /** Each commenter's colour and outline, as CSS. */
+  speakerStyles: string;
 }
 
 export function frameView(guide: Guide): FrameView {
@@ -37,7 +40,8 @@ export function frameView(guide: Guide): FrameView {
       ...guide.entries('pages').flatMap((page) => (page.data.nav && page.id !== 'cruxes' ? [{ href: `/${page.id}/`, label: page.data.nav }] : []))
     ],
     thread: { url: meta.thread.url, title: meta.thread.title, site: meta.thread.site },
-    license: { url: meta.license.url, name: meta.license.name }
+    license: { url: meta.license.url, name: meta.license.name },
+    speakerStyles: speakerStyleSheet(meta.commenters)
   };
 }
 
@@ -147,7 +151,8 @@ export interface ClaimPageView {
   main: boolean;
   cruxes: { id: string; question: string }[];
   markId: string;
-  author: string;
+  /** The class that gives the words their speaker's colour. */
+  speakerClass: string;
   words: { before: string; exact: string; after: string };
   strongestCounterargument?: { annotation: AnnotationView } | { claim: ClaimRefView };
   map: ArgumentMapView & { omitted: number };
@@ -175,7 +180,7 @@ export function claimPageView(guide: Guide, id: string): ClaimPageView {
     main: node.main,
     cruxes: node.cruxes.map((crux) => ({ id: crux, question: guide.entry('cruxes', crux).data.question })),
     markId: node.markId,
-    author: comment.author,
+    speakerClass: speakerClass(node.speaker),
     words: { before: node.before, exact: node.exact, after: node.after },
     strongestCounterargument: counter && (counter.kind === 'annotation' ? { annotation: annotationView(guide, counter.id) } : { claim: claimRefView(guide, counter.id) }),
     map: neighbourhoodMapView(guide, id),

@@ -9,7 +9,15 @@ test('the argument map shows every claim as a link, with a legend, readable with
   const nodes = page.locator('.argument-map svg a.node');
   await expect(nodes).toHaveCount(claims);
   await expect(page.locator('.argument-map svg path.edge')).not.toHaveCount(0);
-  for (const kind of ['commenter-a', 'commenter-b', 'outside']) await expect(page.locator(`a.node--${kind}`).first()).toBeVisible();
+  // Each speaker's boxes have a colour and outline of their own, and the legend names every speaker the map shows.
+  const outlines = [];
+  for (const speaker of ['speaker-A', 'speaker-B', 'speaker-outside']) {
+    const box = page.locator(`a.node.${speaker} rect`).first();
+    await expect(box).toBeVisible();
+    outlines.push(await box.evaluate((rect) => `${getComputedStyle(rect).stroke} ${getComputedStyle(rect).strokeDasharray}`));
+  }
+  expect(new Set(outlines).size).toBe(3);
+  await expect(page.locator('.map-legend li')).toContainText(['Commenter A', 'Commenter B', 'An outside work (AI 2027)', 'Part of a crux']);
   await expect(page.locator('a.node--crux').first()).toBeVisible();
   await expect(page.locator('.map-legend')).toContainText('attacks');
   await expect(page.locator('.map-toolbar')).toHaveCount(0);

@@ -172,11 +172,12 @@ describe('references', () => {
     expect(graph.comments[0]!.quotedBy.map((quote) => quote.comment)).toEqual(['c2', 'c3']);
   });
 
-  it('refuses a quotation nested in a list, where it cannot be matched', async () => {
+  it('warns of a quotation nested in a list, which is shown but not matched', async () => {
     const folder = await guideWith({
       'thread/c3.md': '---\nlabel: C3\nauthor: A\norder: 3\npermalink: https://example.org/c3\n---\n\n- A point:\n\n  > Made up words.\n'
     });
-    expect(await problemsOf(folder)).toEqual([expect.objectContaining({ rule: 'nested-quotation', line: 10 })]);
+    expect(await problemsOf(folder)).toEqual([]);
+    expect(await warningsOf(folder)).toEqual([expect.objectContaining({ rule: 'nested-quotation', line: 10, severity: 'warning' })]);
   });
 
   it('matches an outside quotation by the words it starts with, not words anywhere in it', async () => {
@@ -203,6 +204,101 @@ describe('references', () => {
         '---\nlabel: C3\nauthor: A\norder: 3\npermalink: https://example.org/c3\n---\n\n> paragraph\n\nWhich one?\n'
     });
     expect(await problemsOf(folder)).toEqual([expect.objectContaining({ rule: 'ambiguous-quotation', file: expect.stringMatching(/thread\/c3\.md$/), line: 8 })]);
+  });
+});
+
+describe('quotations of earlier comments', () => {
+  /** A third comment, by A, replying to C2, with `body` and any extra front matter. */
+  const reply = (body: string, frontMatter = '') =>
+    `---\nlabel: C3\nauthor: A\norder: 3\nreplyTo: c2\npermalink: https://example.org/c3\n${frontMatter}---\n\n${body}\n`;
+  const marksIn = (graph: Awaited<ReturnType<typeof checkGuide>>['graph'], comment: string) =>
+    graph.comments.find((node) => node.id === comment)!.marks.filter((mark) => mark.kind === 'quoted');
+  /** C3 says something long; C4, by B, quotes it with `quotation`. */
+  const quoting = (quotation: string) => ({
+    'thread/c3.md': reply('Models are trained on long tasks today, and they learn from each of those tasks over time.'),
+    'thread/c4.md': `---\nlabel: C4\nauthor: B\norder: 4\nreplyTo: c3\npermalink: https://example.org/c4\n---\n\n> ${quotation}\n\nSo they do.\n`
+  });
+
+  it('links a quotation in pieces to each piece, in the comment that has them in order', async () => {
+    for (const ellipsis of ['…', '...', '[…]', '[...]']) {
+      const { graph } = await checkGuide(await guideWith(quoting(`Models are trained on long tasks ${ellipsis} they learn from each of those tasks`)));
+      const marks = marksIn(graph, 'c3');
+      const { text } = graph.comments.find((node) => node.id === 'c3')!;
+      expect(marks.map((mark) => text.slice(mark.start, mark.end)), ellipsis).toEqual(['Models are trained on long tasks', 'they learn from each of those tasks']);
+      expect(marks.map((mark) => mark.id)).toEqual(['quoted-c4-1', 'quoted-c4-1-part2']);
+      expect(marks.map((mark) => mark.target)).toEqual(['quote-c4-1', 'quote-c4-1']);
+      expect(graph.comments.find((node) => node.id === 'c4')!.quotations[0]!.quotes).toEqual({ kind: 'comment', comment: 'c3', markId: 'quoted-c4-1' });
+    }
+  });
+
+  it('does not match the pieces out of order, nor a piece under 20 characters on its own', async () => {
+    const outOfOrder = await guideWith(quoting('they learn from each of those tasks … Models are trained on long tasks'));
+    expect(await problemsOf(outOfOrder)).toEqual([expect.objectContaining({ rule: 'unmatched-quotation', line: 9 })]);
+    // "long tasks today" is 16 characters: the quotation has no piece long enough to look for.
+    const short = await guideWith(quoting('long tasks today … over time'));
+    expect(await problemsOf(short)).toEqual([expect.objectContaining({ rule: 'unmatched-quotation', line: 9 })]);
+    // A short piece beside a long one is left out of the match, not looked for.
+    const { graph } = await checkGuide(await guideWith(quoting('Models are trained on long tasks … no such words')));
+    expect(marksIn(graph, 'c3').map((mark) => mark.start)).toEqual([0]);
+  });
+
+  it('never links to words an earlier comment itself quotes', async () => {
+    // C2 quotes C1's "Second paragraph says models like tasks."; C3 quotes two words of it, found in C1 alone.
+    const folder = await guideWith({ 'thread/c3.md': reply('> models like\n\nWhich?') });
+    const { graph } = await checkGuide(folder);
+    expect(marksIn(graph, 'c2')).toEqual([]);
+    expect(marksIn(graph, 'c1').map((mark) => mark.id)).toEqual(['quoted-c2-1', 'quoted-c3-1']);
+  });
+
+  it('takes the comment named under `quotations` where the words stand in several', async () => {
+    const folder = await guideWith({
+      'thread/c3.md': reply('> paragraph\n\nWhich one?', 'quotations:\n  - exact: paragraph\n    in: c1\n')
+    });
+    expect(await problemsOf(folder)).toEqual([expect.objectContaining({ rule: 'ambiguous-quotation', line: 12 })]);
+    expect((await problemsOf(folder))[0]!.message).toContain('2 places');
+    const once = await guideWith({ 'thread/c3.md': reply('> Second paragraph\n\nWhich one?', 'quotations:\n  - exact: Second\n    in: c1\n') });
+    const { graph } = await checkGuide(once);
+    expect(graph.comments.find((node) => node.id === 'c3')!.quotations[0]!.quotes).toMatchObject({ kind: 'comment', comment: 'c1' });
+    const wrong = await guideWith({ 'thread/c3.md': reply('> Second paragraph\n\nWhich one?', 'quotations:\n  - exact: Second\n    in: c2\n') });
+    expect(await problemsOf(wrong)).toEqual([expect.objectContaining({ rule: 'unmatched-quotation', line: 9, message: 'This quotation’s words do not stand in C2' })]);
+    const unused = await guideWith({ 'thread/c3.md': reply('> Second paragraph\n\nWhich one?', 'quotations:\n  - exact: Third\n    in: c1\n') });
+    expect(await problemsOf(unused)).toEqual([expect.objectContaining({ rule: 'selector-no-match', line: 8 })]);
+  });
+
+  it('accepts a quotation of a text the guide has no source for, but no claim in it', async () => {
+    const quoting = reply('> Words from a post the capture does not hold.\n\nI agree.', 'outsideQuotations:\n  - exact: Words from a post\n');
+    const { graph } = await checkGuide(await guideWith({ 'thread/c3.md': quoting }));
+    expect(graph.comments.find((node) => node.id === 'c3')!.quotations[0]!.quotes).toEqual({ kind: 'outside', source: undefined, locator: undefined });
+    const claimed = await guideWith({
+      'thread/c3.md': quoting,
+      'claims/c3-post.md': '---\nparaphrase: The post says so.\nquote:\n  in: c3\n  exact: Words from a post\nrelations:\n  - type: supports\n    claim: c1-tasks\n---\n'
+    });
+    expect(await problemsOf(claimed)).toEqual([
+      expect.objectContaining({ rule: 'unattributed-claim', line: 5, message: 'These words cannot be a claim: they quote a text the guide has no source for' })
+    ]);
+  });
+});
+
+describe('comments as the platform shows them', () => {
+  it('keeps a comment’s date, edit and status, and lets a deleted comment have no author and no words', async () => {
+    const folder = await guideWith({
+      'thread/c2.md':
+        '---\nlabel: C2\nauthor: B\norder: 2\nreplyTo: c1\npermalink: https://example.org/c2\ndate: 2024-05-01T12:30:00Z\nedited: true\nrepliesNotCaptured: 3\n---\n\nI disagree: models follow instructions.\n',
+      'thread/c3.md': '---\nlabel: Deleted 1\norder: 3\nreplyTo: c2\nstatus: deleted\npermalink: https://example.org/c3\ndate: "2024-05-02"\n---\n'
+    });
+    const { graph } = await checkGuide(folder);
+    const [, c2, c3] = graph.comments;
+    expect(c2).toMatchObject({ date: '2024-05-01T12:30:00Z', edited: true, repliesNotCaptured: 3 });
+    expect(c3).toMatchObject({ author: undefined, status: 'deleted', date: '2024-05-02', text: '' });
+    expect(c2!.replies).toEqual(['c3']);
+  });
+
+  it('refuses a comment with neither an author nor a status, and a timestamp that is not one', async () => {
+    const comment = (frontMatter: string) => guideWith({ 'thread/c3.md': `---\nlabel: C3\norder: 3\npermalink: https://example.org/c3\n${frontMatter}---\n\nWords.\n` });
+    expect(await problemsOf(await comment(''))).toEqual([expect.objectContaining({ rule: 'missing-field', line: 2, message: expect.stringContaining('needs `author`') })]);
+    for (const date of ['1 May 2024', '2024-05-01T12:30', '2024-13-01']) {
+      expect(await problemsOf(await comment(`author: A\ndate: ${date}\n`)), date).toEqual([expect.objectContaining({ rule: 'wrong-type', line: 6 })]);
+    }
   });
 });
 

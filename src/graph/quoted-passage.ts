@@ -1,0 +1,50 @@
+/**
+ * Where a quotation's words stand in the comments before it. Commenters quote
+ * a passage whole, or in pieces with the words between them left out ("…",
+ * "...", "[…]"); either way the quotation links to the words it quotes.
+ */
+import { findTextQuote, overlaps, type TextRange } from './text-quote.ts';
+
+/** A piece shorter than this ("and", "the model") would match almost anywhere: it is not looked for on its own. */
+export const shortestPiece = 20;
+
+/** An ellipsis marking left-out words, with the spaces around it. */
+const omission = /\s*(?:\[\s*(?:…|\.{3})\s*\]|\(\s*(?:…|\.{3})\s*\)|…|\.{3,})\s*/u;
+
+/** The pieces of a quotation that are long enough to look for, in order. */
+export function quotedPieces(words: string): string[] {
+  return words
+    .split(omission)
+    .map((piece) => piece.trim())
+    .filter((piece) => piece.length >= shortestPiece);
+}
+
+/** A document a quotation may quote: its text, and the ranges that are its own quotations of others. */
+export interface QuotableText {
+  text: string;
+  quotations: readonly TextRange[];
+}
+
+/**
+ * The places in `document`'s own words (not its quotations of others) that
+ * read `words`: each place where the whole passage stands, or, if it stands
+ * nowhere whole and has left-out words, the first places where its long
+ * pieces stand one after another, as one match.
+ */
+export function findQuotedPassage(words: string, document: QuotableText): TextRange[][] {
+  const own = (range: TextRange) => !document.quotations.some((quotation) => overlaps(quotation, range));
+  const whole = findTextQuote(document.text, { exact: words }).filter(own);
+  if (whole.length > 0) return whole.map((range) => [range]);
+  const pieces = quotedPieces(words);
+  // A quotation with nothing left out that is not found whole is not found; nor is one with no long piece.
+  if (pieces.length === 0 || (pieces.length === 1 && pieces[0] === words.trim())) return [];
+  const ranges: TextRange[] = [];
+  let from = 0;
+  for (const piece of pieces) {
+    const next = findTextQuote(document.text, { exact: piece }).find((range) => range.start >= from && own(range));
+    if (!next) return [];
+    ranges.push(next);
+    from = next.end;
+  }
+  return [ranges];
+}
