@@ -501,9 +501,36 @@ class GraphBuilder {
         node.claims.push(id);
         claim.cruxes.push(entry.id);
       }
+      this.#checkWhatWouldMove(entry, node.claims.map((id) => claims[id]!));
       cruxes[entry.id] = node;
     }
     return cruxes;
+  }
+
+  /**
+   * A crux says, for each commenter whose claims it names, what evidence would
+   * move them, and names no one who is not a commenter. Outside works quoted
+   * in the thread are not sides: nothing in the thread can move them.
+   */
+  #checkWhatWouldMove(entry: LoadedEntry<'cruxes'>, claims: ClaimNode[]): void {
+    const { wouldMove } = entry.data;
+    const commenters = this.#content.guide ? Object.keys(this.#content.guide.data.commenters) : undefined;
+    for (const key of Object.keys(wouldMove)) {
+      if (commenters && !commenters.includes(key)) {
+        this.#diagnostics.error(entry.file, entry.locate(['wouldMove', key], 'key'), `Unknown commenter \`${key}\``, 'unknown-reference', `Use one of the commenters in content/guide.yaml: ${commenters.join(', ')}.`);
+      }
+    }
+    const sides = new Set(claims.flatMap((claim) => (claim.speaker.kind === 'commenter' ? [claim.speaker.key] : [])));
+    for (const key of [...sides].sort()) {
+      if (wouldMove[key] !== undefined) continue;
+      this.#diagnostics.error(
+        entry.file,
+        entry.locate(Object.keys(wouldMove).length > 0 ? ['wouldMove'] : ['claims'], 'key'),
+        `This crux names claims of ${this.#commenterName(key)} but not what evidence would move them`,
+        'incomplete-crux',
+        `Add \`${key}:\` under \`wouldMove\`, with a list of what would change ${this.#commenterName(key)}’s mind.`
+      );
+    }
   }
 
   #addAnnotations(claims: Record<string, ClaimNode>): Record<string, AnnotationNode> {

@@ -274,15 +274,38 @@ describe('counterarguments, cruxes and warnings', () => {
     expect(warnings.map((warning) => warning.rule).sort()).toEqual(['missing-counterargument', 'unsourced-annotation', 'unsupported-claim']);
     expect(await problemsOf(folder)).toEqual([]);
   });
+});
+
+describe('cruxes', () => {
+  const crux = (claims: string, wouldMove = 'wouldMove:\n  A: [Models asking for more tasks.]\n  B: [Models ignoring clear instructions.]\n') =>
+    `---\nquestion: Do models like tasks?\nclaims: [${claims}]\n${wouldMove}---\n\nWhere they differ.\n`;
 
   it('links a crux to the claims on both sides, and reports an unknown one', async () => {
-    const crux = (claims: string) => `---\nquestion: Do models like tasks?\nclaims: [${claims}]\n---\n\nWhere they differ.\n`;
     const { graph } = await checkGuide(await guideWith({ 'cruxes/tasks.md': crux('c1-tasks, c2-disagree') }));
     expect(graph.cruxes.tasks).toEqual({ id: 'tasks', claims: ['c1-tasks', 'c2-disagree'] });
     expect(graph.claims['c2-disagree']!.cruxes).toEqual(['tasks']);
     expect(await problemsOf(await guideWith({ 'cruxes/tasks.md': crux('c1-tasks, c9') }))).toEqual([
       expect.objectContaining({ rule: 'unknown-reference', line: 3 })
     ]);
+  });
+
+  it('requires, for each commenter whose claims it names, what evidence would move them', async () => {
+    const problems = await problemsOf(await guideWith({ 'cruxes/tasks.md': crux('c1-tasks, c2-disagree', '') }));
+    expect(problems.map((problem) => [problem.rule, problem.line, problem.message])).toEqual([
+      ['incomplete-crux', 3, 'This crux names claims of Commenter A but not what evidence would move them'],
+      ['incomplete-crux', 3, 'This crux names claims of Commenter B but not what evidence would move them']
+    ]);
+    const oneSide = await problemsOf(await guideWith({ 'cruxes/tasks.md': crux('c1-tasks, c2-disagree', 'wouldMove:\n  A: [Models asking for more tasks.]\n') }));
+    expect(oneSide).toEqual([expect.objectContaining({ rule: 'incomplete-crux', line: 4, hint: expect.stringContaining('`B:`') })]);
+  });
+
+  it('names only commenters of the guide, each with at least one kind of evidence', async () => {
+    const stranger = await problemsOf(
+      await guideWith({ 'cruxes/tasks.md': crux('c1-tasks, c2-disagree', 'wouldMove:\n  A: [One.]\n  B: [Two.]\n  Z: [Three.]\n') })
+    );
+    expect(stranger).toEqual([expect.objectContaining({ rule: 'unknown-reference', line: 7, message: 'Unknown commenter `Z`' })]);
+    const empty = await problemsOf(await guideWith({ 'cruxes/tasks.md': crux('c1-tasks, c2-disagree', 'wouldMove:\n  A: []\n  B: [Two.]\n') }));
+    expect(empty).toEqual([expect.objectContaining({ rule: 'wrong-type', line: 5 })]);
   });
 });
 
