@@ -449,8 +449,9 @@ class GraphBuilder {
 
   /**
    * A claim's strongest counterargument must really be one: a counterargument
-   * annotation on it, or a claim attacking it. A main claim must name one; a
-   * claim must cite a source or relate to another claim.
+   * annotation on it, or a claim attacking it. A main claim must name one, and
+   * one that rests on more than the editors' reasoning; a claim must cite a
+   * source or relate to another claim.
    */
   #checkCounterarguments(claims: Record<string, ClaimNode>, annotations: Record<string, AnnotationNode>): void {
     for (const entry of this.#content.claims) {
@@ -462,6 +463,15 @@ class GraphBuilder {
         const attacker = claim.relations.find((edge) => edge.claim === counter && edge.type === 'attacks' && edge.direction === 'in');
         if (annotation?.kind === 'counterargument' && annotation.on === claim.id) {
           claim.strongestCounterargument = { kind: 'annotation', id: counter };
+          if (entry.data.main && !this.#restsOnEvidence(byId(this.#content.annotations, counter)!, claim.id)) {
+            this.#warn(
+              entry,
+              ['strongestCounterargument'],
+              `The strongest counterargument \`${counter}\` cites no source and links to no other claim of the thread`,
+              'unsupported-counterargument',
+              'Add to the annotation the source it rests on (`cites`), or link in its text to the claim of the thread it rests on (`/claims/<id>/`); or name a claim that attacks this one.'
+            );
+          }
         } else if (attacker) {
           claim.strongestCounterargument = { kind: 'claim', id: counter };
         } else {
@@ -486,6 +496,20 @@ class GraphBuilder {
         this.#warn(entry, ['kind'], 'This annotation cites no source', 'unsourced-annotation', 'Add `cites` with the source and locator that back the annotation.');
       }
     }
+  }
+
+  /**
+   * Whether an annotation rests on more than the editors' own reasoning: it
+   * cites a source, or its text links to a claim of the thread other than the
+   * one it answers. Judged on the file, like the other warnings. A claim that
+   * attacks another needs no such test: it is itself a claim of the thread.
+   */
+  #restsOnEvidence(annotation: LoadedEntry<'annotations'>, answered: string): boolean {
+    if (annotation.data.cites.length > 0) return true;
+    return annotation.facts.links.some((link) => {
+      const id = /^\/claims\/([^/#?]+)\/?(?:[#?]|$)/.exec(link)?.[1];
+      return id !== undefined && id !== answered && this.#claimIds.has(id);
+    });
   }
 
   #addCruxes(claims: Record<string, ClaimNode>): Record<string, CruxNode> {

@@ -274,6 +274,23 @@ describe('counterarguments, cruxes and warnings', () => {
     expect(warnings.map((warning) => warning.rule).sort()).toEqual(['missing-counterargument', 'unsourced-annotation', 'unsupported-claim']);
     expect(await problemsOf(folder)).toEqual([]);
   });
+
+  it('warns when a main claim’s strongest counterargument rests only on the editors’ reasoning', async () => {
+    const counter = (front: string, body: string) => `---\nkind: counterargument\non: c1-tasks\n${front}---\n\n${body}\n`;
+    const grounds = async (front: string, body = 'The objection.') =>
+      (await warningsOf(await guideWith({ 'claims/c1-tasks.md': tasks('main: true\nstrongestCounterargument: ann1'), 'annotations/ann1.md': counter(front, body) })))
+        .filter((warning) => warning.rule === 'unsupported-counterargument');
+    expect(await grounds('')).toEqual([
+      expect.objectContaining({ file: expect.stringMatching(/claims\/c1-tasks\.md$/), line: 9, severity: 'warning' })
+    ]);
+    // A link to the very claim it answers is no ground; a link to another claim of the thread is.
+    expect(await grounds('', 'As [the claim](/claims/c1-tasks/) says.')).toHaveLength(1);
+    expect(await grounds('', 'See [B’s reply](/claims/c2-disagree/).')).toEqual([]);
+    expect(await grounds('cites:\n  - source: src1\n')).toEqual([]);
+    // Only main claims are held to it.
+    const minor = await warningsOf(await guideWith({ 'claims/c1-tasks.md': tasks('strongestCounterargument: ann1'), 'annotations/ann1.md': counter('', 'The objection.') }));
+    expect(minor.map((warning) => warning.rule)).toEqual(['unsourced-annotation']);
+  });
 });
 
 describe('cruxes', () => {
