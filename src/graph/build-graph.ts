@@ -489,8 +489,9 @@ class GraphBuilder {
 
   /**
    * A claim's strongest counterargument must really be one: a counterargument
-   * annotation on it, or a claim attacking it. A main claim must name one; a
-   * claim must cite a source or relate to another claim.
+   * annotation on it, or a claim attacking it. A main claim must name one, and
+   * one that rests on more than the editors' reasoning; a claim must cite a
+   * source or relate to another claim.
    */
   #checkCounterarguments(claims: Record<string, ClaimNode>, annotations: Record<string, AnnotationNode>): void {
     for (const entry of this.#content.claims) {
@@ -502,6 +503,15 @@ class GraphBuilder {
         const attacker = claim.relations.find((edge) => edge.claim === counter && edge.type === 'attacks' && edge.direction === 'in');
         if (annotation?.kind === 'counterargument' && annotation.on === claim.id) {
           claim.strongestCounterargument = { kind: 'annotation', id: counter };
+          if (entry.data.main && !this.#restsOnEvidence(byId(this.#content.annotations, counter)!, claim.id)) {
+            this.#warn(
+              entry,
+              ['strongestCounterargument'],
+              `The strongest counterargument \`${counter}\` cites no source and links to no other claim of the thread`,
+              'unsupported-counterargument',
+              'Add to the annotation the source it rests on (`cites`), or link in its text to the claim of the thread it rests on (`/claims/<id>/`); or name a claim that attacks this one.'
+            );
+          }
         } else if (attacker) {
           claim.strongestCounterargument = { kind: 'claim', id: counter };
         } else {
@@ -528,6 +538,20 @@ class GraphBuilder {
     }
   }
 
+  /**
+   * Whether an annotation rests on more than the editors' own reasoning: it
+   * cites a source, or its text links to a claim of the thread other than the
+   * one it answers. Judged on the file, like the other warnings. A claim that
+   * attacks another needs no such test: it is itself a claim of the thread.
+   */
+  #restsOnEvidence(annotation: LoadedEntry<'annotations'>, answered: string): boolean {
+    if (annotation.data.cites.length > 0) return true;
+    return annotation.facts.links.some((link) => {
+      const id = /^\/claims\/([^/#?]+)\/?(?:[#?]|$)/.exec(link)?.[1];
+      return id !== undefined && id !== answered && this.#claimIds.has(id);
+    });
+  }
+
   #addCruxes(claims: Record<string, ClaimNode>): Record<string, CruxNode> {
     const cruxes: Record<string, CruxNode> = {};
     for (const entry of this.#content.cruxes) {
@@ -541,9 +565,36 @@ class GraphBuilder {
         node.claims.push(id);
         claim.cruxes.push(entry.id);
       }
+      this.#checkWhatWouldMove(entry, node.claims.map((id) => claims[id]!));
       cruxes[entry.id] = node;
     }
     return cruxes;
+  }
+
+  /**
+   * A crux says, for each commenter whose claims it names, what evidence would
+   * move them, and names no one who is not a commenter. Outside works quoted
+   * in the thread are not sides: nothing in the thread can move them.
+   */
+  #checkWhatWouldMove(entry: LoadedEntry<'cruxes'>, claims: ClaimNode[]): void {
+    const { wouldMove } = entry.data;
+    const commenters = this.#content.guide ? Object.keys(this.#content.guide.data.commenters) : undefined;
+    for (const key of Object.keys(wouldMove)) {
+      if (commenters && !commenters.includes(key)) {
+        this.#diagnostics.error(entry.file, entry.locate(['wouldMove', key], 'key'), `Unknown commenter \`${key}\``, 'unknown-reference', `Use one of the commenters in content/guide.yaml: ${commenters.join(', ')}.`);
+      }
+    }
+    const sides = new Set(claims.flatMap((claim) => (claim.speaker.kind === 'commenter' ? [claim.speaker.key] : [])));
+    for (const key of [...sides].sort()) {
+      if (wouldMove[key] !== undefined) continue;
+      this.#diagnostics.error(
+        entry.file,
+        entry.locate(Object.keys(wouldMove).length > 0 ? ['wouldMove'] : ['claims'], 'key'),
+        `This crux names claims of ${this.#commenterName(key)} but not what evidence would move them`,
+        'incomplete-crux',
+        `Add \`${key}:\` under \`wouldMove\`, with a list of what would change ${this.#commenterName(key)}’s mind.`
+      );
+    }
   }
 
   #addAnnotations(claims: Record<string, ClaimNode>): Record<string, AnnotationNode> {

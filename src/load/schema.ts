@@ -276,7 +276,19 @@ export const cruxSchema = z.strictObject({
   claims: z
     .array(id('a claim on either side of the crux'))
     .min(2)
-    .describe('the claims, on both sides, whose disagreement the crux names')
+    .describe('the claims, on both sides, whose disagreement the crux names'),
+  wouldMove: z
+    .record(
+      z.string().min(1).describe('a commenter’s key in content/guide.yaml, such as "A"'),
+      z
+        .array(z.string().min(1))
+        .min(1)
+        .describe('the evidence that would move this commenter, one item for each kind, in the guide’s words')
+    )
+    .default({})
+    .describe(
+      'for each commenter whose claims the crux names, keyed as in content/guide.yaml (A, B, …): what evidence would move them'
+    )
 });
 
 export const pageSchema = z.strictObject({

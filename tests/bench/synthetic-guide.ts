@@ -304,10 +304,13 @@ export async function writeSyntheticGuide(folder: string, comments: number, seed
   }
   // Guarantee the crux count whatever the dice said: neighbouring comments have different authors.
   for (let number = 2; cruxes.length < size.cruxes; number += 1) cruxes.push([`c${number}-claim-1`, `c${number - 1}-claim-1`]);
+  // A claim `c<n>-claim-<k>` is made by the author of comment n.
+  const authorOf = (claim: string) => commenters[(Number(/^c(\d+)-/.exec(claim)![1]) - 1) % commenters.length]!;
   for (const [index, pair] of cruxes.entries()) {
+    const wouldMove = [...new Set(pair.map(authorOf))].flatMap((key) => [`  ${key}:`, `    - ${yamlString(writer.sentence())}`]);
     files.set(
       `cruxes/crux-${index + 1}.md`,
-      `---\nquestion: ${yamlString(`Does ${writer.claimable()}?`)}\nclaims: [${pair.join(', ')}]\n---\n\n${writer.paragraph(2)}\n`
+      `---\nquestion: ${yamlString(`Does ${writer.claimable()}?`)}\nclaims: [${pair.join(', ')}]\nwouldMove:\n${wouldMove.join('\n')}\n---\n\n${writer.paragraph(2)}\n`
     );
   }
 

@@ -124,6 +124,22 @@ test('claims and sources are listed on their index pages', async ({ page }) => {
   }
 });
 
+test('each crux shows, for each commenter, what evidence would move them', async ({ page }) => {
+  await page.goto('/cruxes/');
+  const cruxFiles = readdirSync(new URL('../../content/cruxes/', import.meta.url)).filter((file) => file.endsWith('.md'));
+  const sections = page.locator('section.crux');
+  await expect(sections).toHaveCount(cruxFiles.length);
+  for (const section of await sections.all()) {
+    for (const name of ['Commenter A', 'Commenter B']) {
+      await expect(section.getByRole('heading', { level: 3, name, exact: true })).toBeVisible();
+      const block = section.locator('.guide-voice', { has: page.locator('.voice-label', { hasText: `What would move ${name}` }) });
+      await expect(block).toHaveCount(1);
+      expect(await block.locator('li').count()).toBeGreaterThan(0);
+    }
+  }
+  await expect(page.locator('#crux-joined-contexts')).toContainText('at least some iota more pessimistic');
+});
+
 test('an unknown address gets the 404 page in the site’s style', async ({ page }) => {
   const response = await page.goto('/no-such-page/');
   expect(response?.status()).toBe(404);

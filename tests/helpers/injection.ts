@@ -109,7 +109,7 @@ export function acceptedGuide(): { files: Record<string, string>; count: number 
     'claims/c2-disagree.md': `---\nparaphrase: ${JSON.stringify(template)}\nquote:\n  in: c2\n  exact: models follow instructions\nrelations:\n  - type: attacks\n    claim: c1-tasks\n    note: ${JSON.stringify(image)}\n---\n`,
     'sources/src1.md': source(title, undefined, image),
     'glossary/task.md': `---\nterm: task\naliases: [${JSON.stringify(svg)}, "(.*)+"]\n---\n\nSomething a model is asked to do.\n`,
-    'cruxes/tasks.md': `---\nquestion: ${JSON.stringify(script)}\nclaims: [c1-tasks, c2-disagree]\n---\n\nWhere they differ: ${'&lt;script&gt;'} is text here.\n`,
+    'cruxes/tasks.md': `---\nquestion: ${JSON.stringify(script)}\nclaims: [c1-tasks, c2-disagree]\nwouldMove:\n  A: [${JSON.stringify(svg)}]\n  B: [${JSON.stringify(attribute)}]\n---\n\nWhere they differ: ${'&lt;script&gt;'} is text here.\n`,
     'pages/introduction.md': `---\ntitle: ${JSON.stringify(attribute)}\ndescription: ${JSON.stringify(`${title} ${attribute}`)}\n---\n\nThis fixture guide holds text that looks like markup.\n`,
     'annotations/ann1.md': annotation(
       [
@@ -120,8 +120,8 @@ export function acceptedGuide(): { files: Record<string, string>; count: number 
     )
   };
   // Paraphrase ×2, relation note, citation note, source title and short name, two aliases,
-  // crux question, page title and description, and four link or image payloads.
-  return { files, count: 14 };
+  // crux question and what would move each side, page title and description, and four link or image payloads.
+  return { files, count: 16 };
 }
 
 /**

@@ -371,14 +371,54 @@ describe('counterarguments, cruxes and warnings', () => {
     expect(await problemsOf(folder)).toEqual([]);
   });
 
+  it('warns when a main claim’s strongest counterargument rests only on the editors’ reasoning', async () => {
+    const counter = (front: string, body: string) => `---\nkind: counterargument\non: c1-tasks\n${front}---\n\n${body}\n`;
+    const grounds = async (front: string, body = 'The objection.') =>
+      (await warningsOf(await guideWith({ 'claims/c1-tasks.md': tasks('main: true\nstrongestCounterargument: ann1'), 'annotations/ann1.md': counter(front, body) })))
+        .filter((warning) => warning.rule === 'unsupported-counterargument');
+    expect(await grounds('')).toEqual([
+      expect.objectContaining({ file: expect.stringMatching(/claims\/c1-tasks\.md$/), line: 9, severity: 'warning' })
+    ]);
+    // A link to the very claim it answers is no ground; a link to another claim of the thread is.
+    expect(await grounds('', 'As [the claim](/claims/c1-tasks/) says.')).toHaveLength(1);
+    expect(await grounds('', 'See [B’s reply](/claims/c2-disagree/).')).toEqual([]);
+    expect(await grounds('cites:\n  - source: src1\n')).toEqual([]);
+    // Only main claims are held to it.
+    const minor = await warningsOf(await guideWith({ 'claims/c1-tasks.md': tasks('strongestCounterargument: ann1'), 'annotations/ann1.md': counter('', 'The objection.') }));
+    expect(minor.map((warning) => warning.rule)).toEqual(['unsourced-annotation']);
+  });
+});
+
+describe('cruxes', () => {
+  const crux = (claims: string, wouldMove = 'wouldMove:\n  A: [Models asking for more tasks.]\n  B: [Models ignoring clear instructions.]\n') =>
+    `---\nquestion: Do models like tasks?\nclaims: [${claims}]\n${wouldMove}---\n\nWhere they differ.\n`;
+
   it('links a crux to the claims on both sides, and reports an unknown one', async () => {
-    const crux = (claims: string) => `---\nquestion: Do models like tasks?\nclaims: [${claims}]\n---\n\nWhere they differ.\n`;
     const { graph } = await checkGuide(await guideWith({ 'cruxes/tasks.md': crux('c1-tasks, c2-disagree') }));
     expect(graph.cruxes.tasks).toEqual({ id: 'tasks', claims: ['c1-tasks', 'c2-disagree'] });
     expect(graph.claims['c2-disagree']!.cruxes).toEqual(['tasks']);
     expect(await problemsOf(await guideWith({ 'cruxes/tasks.md': crux('c1-tasks, c9') }))).toEqual([
       expect.objectContaining({ rule: 'unknown-reference', line: 3 })
     ]);
+  });
+
+  it('requires, for each commenter whose claims it names, what evidence would move them', async () => {
+    const problems = await problemsOf(await guideWith({ 'cruxes/tasks.md': crux('c1-tasks, c2-disagree', '') }));
+    expect(problems.map((problem) => [problem.rule, problem.line, problem.message])).toEqual([
+      ['incomplete-crux', 3, 'This crux names claims of Commenter A but not what evidence would move them'],
+      ['incomplete-crux', 3, 'This crux names claims of Commenter B but not what evidence would move them']
+    ]);
+    const oneSide = await problemsOf(await guideWith({ 'cruxes/tasks.md': crux('c1-tasks, c2-disagree', 'wouldMove:\n  A: [Models asking for more tasks.]\n') }));
+    expect(oneSide).toEqual([expect.objectContaining({ rule: 'incomplete-crux', line: 4, hint: expect.stringContaining('`B:`') })]);
+  });
+
+  it('names only commenters of the guide, each with at least one kind of evidence', async () => {
+    const stranger = await problemsOf(
+      await guideWith({ 'cruxes/tasks.md': crux('c1-tasks, c2-disagree', 'wouldMove:\n  A: [One.]\n  B: [Two.]\n  Z: [Three.]\n') })
+    );
+    expect(stranger).toEqual([expect.objectContaining({ rule: 'unknown-reference', line: 7, message: 'Unknown commenter `Z`' })]);
+    const empty = await problemsOf(await guideWith({ 'cruxes/tasks.md': crux('c1-tasks, c2-disagree', 'wouldMove:\n  A: []\n  B: [Two.]\n') }));
+    expect(empty).toEqual([expect.objectContaining({ rule: 'wrong-type', line: 5 })]);
   });
 });
 

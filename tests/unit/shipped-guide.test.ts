@@ -8,6 +8,21 @@ import { describe, expect, it } from 'vitest';
 import { checkGuide } from '../../src/compile.ts';
 import type { RelationType } from '../../src/load/schema.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
+import { comparable, statedFacts } from '../helpers/stated-facts.ts';
+
+describe('the detector of stated facts (a control for the test of the shipped guide below)', () => {
+  it('finds figures, dates and quotations', () => {
+    const found = statedFacts('Training lowered o3’s rate from about 13% to about 0.4% across 26 evaluations (p = 1.0), on 2025-06-20, in Nov 2023 and in 2021; Sonnet was “very sad” and told "try your best".', ['o3']);
+    expect(found.figures).toEqual(['2025-06-20', 'Nov 2023', '13%', '0.4%', '26', '1.0', '2021']);
+    expect(found.quotations).toEqual(['very sad', 'try your best']);
+  });
+
+  it('passes over names, labels and places that carry digits, and looks for figures outside quotations only', () => {
+    const text = 'A2 cites Appendix B.6 and §2.2.1–2.2.3 of arXiv:2509.15541 for Claude 3.5 Sonnet, Agent-4 and GPT-5 ([A1](/#comment-a1)).';
+    expect(statedFacts(text, ['Claude 3.5 Sonnet'])).toEqual({ figures: [], quotations: [] });
+    expect(statedFacts('B names an exception, “(Opus 3)”.')).toEqual({ figures: [], quotations: ['(Opus 3)'] });
+  });
+});
 
 describe('the shipped guide', async () => {
   const { content, graph, warnings } = await checkGuide(path.join(projectRoot, 'content'));
@@ -88,6 +103,71 @@ describe('the shipped guide', async () => {
         expect(speakerOf(counter!.id), claim.id).not.toEqual(claim.speaker);
       }
     }
+  });
+
+  it('gives every main claim of each commenter a counterargument', () => {
+    for (const key of ['A', 'B']) {
+      const main = claims.filter((claim) => claim.main && claim.speaker.kind === 'commenter' && claim.speaker.key === key);
+      expect(main.length, key).toBeGreaterThan(0);
+      for (const claim of main) {
+        const against = [
+          ...claim.annotations.filter((id) => graph.annotations[id]!.kind === 'counterargument'),
+          ...claim.relations.filter((edge) => edge.type === 'attacks' && edge.direction === 'in').map((edge) => edge.claim)
+        ];
+        expect(against, claim.id).not.toEqual([]);
+      }
+    }
+  });
+
+  it('states no figure, date or quotation of a work in an annotation without a citation that records it', () => {
+    // A figure or a quotation of a work counts as recorded when a citation of the annotation holds it:
+    // its note or locator, or the cited source's own page. The commenters' own words need no source;
+    // a passage of an outside work quoted in the thread needs that work among the citations.
+    const names = content.glossary.flatMap((term) => [term.data.term, ...term.data.aliases]);
+    const sources = new Map(content.sources.map((source) => [source.id, source]));
+    const outside = new Map<string, string>();
+    const own: string[] = [];
+    for (const comment of graph.comments) {
+      let at = 0;
+      for (const quotation of [...comment.quotations].sort((a, b) => a.start - b.start)) {
+        if (quotation.quotes.kind !== 'outside') continue;
+        own.push(comment.text.slice(at, quotation.start));
+        const source = quotation.quotes.source;
+        outside.set(source, `${outside.get(source) ?? ''}\n${comparable(comment.text.slice(quotation.start, quotation.end))}`);
+        at = quotation.end;
+      }
+      own.push(comment.text.slice(at));
+    }
+    const thread = comparable(own.join('\n'));
+    const unrecorded: string[] = [];
+    let stated = 0;
+    for (const annotation of content.annotations) {
+      const cites = annotation.data.cites;
+      const recorded = comparable(
+        cites
+          .flatMap((citation) => {
+            const source = sources.get(citation.source);
+            return [citation.note ?? '', citation.locator ?? '', source?.body ?? '', JSON.stringify(source?.data ?? {})];
+          })
+          .join('\n')
+      );
+      const { figures, quotations } = statedFacts(annotation.body, names);
+      for (const figure of figures) {
+        stated += 1;
+        if (!recorded.includes(comparable(figure))) unrecorded.push(`${annotation.file}: ${figure}`);
+      }
+      for (const quotation of quotations) {
+        const words = comparable(quotation);
+        if (thread.includes(words)) continue;
+        stated += 1;
+        const work = [...outside].find(([, text]) => text.includes(words))?.[0];
+        const ok = work ? cites.some((citation) => citation.source === work) : recorded.includes(words);
+        if (!ok) unrecorded.push(`${annotation.file}: “${quotation}”`);
+      }
+    }
+    expect(unrecorded).toEqual([]);
+    // The guide does state such things: a detector that found none would pass for the wrong reason.
+    expect(stated).toBeGreaterThan(10);
   });
 
   it('attributes the claims inside the AI 2027 passage to the scenario', () => {
