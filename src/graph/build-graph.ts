@@ -189,7 +189,8 @@ class GraphBuilder {
             this.#error(entry, ['quotations', chosenIndex, 'in'], `No comment \`${named}\``, 'unknown-reference', this.#knownComments());
             continue;
           }
-          found = found.filter((match) => match.comment.id === named);
+          // Named, the comment is the one quoted: where it has the words more than once, the first place is.
+          found = found.filter((match) => match.comment.id === named).slice(0, 1);
           if (found.length === 0) {
             this.#error(entry, ['quotations', chosenIndex, 'in'], `This quotation’s words do not stand in ${this.#comments.get(named)!.label}`, 'unmatched-quotation', 'Name an earlier comment that has these words, outside its own quotations.');
             continue;
@@ -590,9 +591,9 @@ class GraphBuilder {
       this.#diagnostics.error(
         entry.file,
         entry.locate(Object.keys(wouldMove).length > 0 ? ['wouldMove'] : ['claims'], 'key'),
-        `This crux names claims of ${this.#commenterName(key)} but not what evidence would move them`,
+        `This crux names claims of ${commenterName(this.#content.guide?.data, key)} but not what evidence would move them`,
         'incomplete-crux',
-        `Add \`${key}:\` under \`wouldMove\`, with a list of what would change ${this.#commenterName(key)}’s mind.`
+        `Add \`${key}:\` under \`wouldMove\`, with a list of what would change ${commenterName(this.#content.guide?.data, key)}’s mind.`
       );
     }
   }

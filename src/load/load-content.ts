@@ -14,6 +14,7 @@ import { parseYaml, splitFrontMatter, validate, type Locate } from './front-matt
 import { bodyFacts, checkMarkdownSafety, parseMarkdown, type BodyFacts } from './markdown.ts';
 import { collections, guideSchema, idPattern, type CollectionName, type DataOf, type GuideData } from './schema.ts';
 import type { GlossaryTerm } from './terms.ts';
+import { checkAgainstCapture, loadCapture, type Capture } from './capture-check.ts';
 
 export interface LoadedEntry<C extends CollectionName = CollectionName> {
   collection: C;
@@ -94,32 +95,41 @@ export async function loadContent(root: string, diagnostics: Diagnostics, cache?
   const sources = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readCollection(absoluteRoot, name, diagnostics)]))) as {
     [C in CollectionName]: SourceFile<C>[];
   };
+  const guide = loadGuide(absoluteRoot, diagnostics);
+  const capture = guide && loadCapture(absoluteRoot, guide.data, guide.file, guide.locate, diagnostics);
   // The glossary first: the other bodies are searched for its terms as they are parsed.
-  const glossary = loadSources(sources.glossary, [], diagnostics, cache) as LoadedEntry<'glossary'>[];
+  const glossary = loadSources(sources.glossary, { terms: [] }, diagnostics, cache) as LoadedEntry<'glossary'>[];
   const terms = glossaryTerms(glossary);
   const others = names.filter((name) => name !== 'glossary');
-  const loaded = loadSources(others.flatMap((name) => sources[name] as SourceFile[]), terms, diagnostics, cache);
+  const loaded = loadSources(others.flatMap((name) => sources[name] as SourceFile[]), { terms, capture }, diagnostics, cache);
   const content = Object.fromEntries(names.map((name) => [name, name === 'glossary' ? glossary : loaded.filter((entry) => entry.collection === name)])) as {
     [C in CollectionName]: LoadedEntry<C>[];
   };
-  return { ...content, root: absoluteRoot, guide: await loadGuide(absoluteRoot, diagnostics) };
+  return { ...content, root: absoluteRoot, guide };
+}
+
+/** What parsing a file may check it against: the glossary, and the capture that holds the thread's words. */
+export interface ParseContext {
+  terms: readonly GlossaryTerm[];
+  capture?: Capture;
 }
 
 /** Loads `sources`, in their order: from the cache where it has them, parsing them otherwise. */
-function loadSources(sources: readonly SourceFile[], terms: readonly GlossaryTerm[], diagnostics: Diagnostics, cache: CompileCache | undefined): LoadedEntry[] {
-  const termsKey = JSON.stringify(terms);
+function loadSources(sources: readonly SourceFile[], context: ParseContext, diagnostics: Diagnostics, cache: CompileCache | undefined): LoadedEntry[] {
+  const termsKey = JSON.stringify(context.terms);
+  const captureKey = context.capture?.digest ?? '';
   const loaded: LoadedEntry[] = [];
   for (const source of sources) {
     const { collection, id, file, raw } = source;
     const split = splitFrontMatter(raw);
     const locate = lazyLocate(raw, split.yaml ?? '', split.yamlOffset, file);
-    const key = cache?.key('load', collection, raw, termCollections.includes(collection) ? termsKey : '');
+    const key = cache?.key('load', collection, raw, termCollections.includes(collection) ? termsKey : '', collection === 'thread' ? captureKey : '');
     const kept = key === undefined ? undefined : cache!.load(key);
     if (kept) {
       loaded.push({ collection, id, file, data: kept.data as never, body: split.body, facts: kept.facts, tree: undefined, locate });
       continue;
     }
-    const { entry, tree, problems } = parseSource(source, terms);
+    const { entry, tree, problems } = parseSource(source, context);
     for (const problem of problems) diagnostics.add(problem);
     if (!entry) continue;
     // Only a file that loaded without a problem is kept, so a build from the cache reports what a clean one would.
@@ -129,7 +139,7 @@ function loadSources(sources: readonly SourceFile[], terms: readonly GlossaryTer
   return loaded;
 }
 
-async function loadGuide(root: string, diagnostics: Diagnostics): Promise<LoadedGuide | undefined> {
+function loadGuide(root: string, diagnostics: Diagnostics): LoadedGuide | undefined {
   const absolute = path.join(root, guideFileName);
   const file = displayPath(absolute);
   const raw = readText(absolute, file, diagnostics, true);
@@ -186,7 +196,7 @@ async function readCollection<C extends CollectionName>(root: string, collection
  * Parses one file: its front matter, validated by its collection's schema,
  * and its Markdown body, checked for what content may not hold.
  */
-export function parseSource<C extends CollectionName>({ collection, file, raw }: SourceFile<C>, terms: readonly GlossaryTerm[]): ParsedFile<C> {
+export function parseSource<C extends CollectionName>({ collection, file, raw }: SourceFile<C>, { terms, capture }: ParseContext): ParsedFile<C> {
   const diagnostics = new Diagnostics();
   const split = splitFrontMatter(raw);
   const done = (entry?: ParsedFile<C>['entry'], tree?: Root): ParsedFile<C> => ({ entry, tree, problems: diagnostics.problems });
@@ -234,7 +244,11 @@ export function parseSource<C extends CollectionName>({ collection, file, raw }:
     return done();
   }
   if (data === undefined) return done();
-  if (collection === 'thread') checkNotes((data as DataOf<'thread'>).editorNotes.map((note) => note.note), ['editorNotes'], 'note', file, yaml.locate, diagnostics);
+  if (collection === 'thread') {
+    const comment = data as DataOf<'thread'>;
+    checkNotes(comment.editorNotes.map((note) => note.note), ['editorNotes'], 'note', file, yaml.locate, diagnostics);
+    if (capture) checkAgainstCapture(tree, comment.capture, comment.label, capture, file, yaml.locate, diagnostics);
+  }
   return done({ data, body: split.body, facts }, tree);
 }
 

@@ -120,7 +120,7 @@ export const commentSchema = z
       .string()
       .min(1)
       .optional()
-      .describe('the key of a commenter in content/guide.yaml, such as "A"; only a comment that is no longer there may have none'),
+      .describe('the key of a commenter in content/guide.yaml, such as "A"; none only where the platform no longer shows who wrote it'),
     order: z.number().int().positive().describe('the position of the comment in reading order (1, 2, …)'),
     replyTo: id('the comment this one replies to').optional(),
     permalink: webUrl().describe('the link to the comment on the original site'),
@@ -177,7 +177,8 @@ export const commentSchema = z
       .default([])
       .describe('what the guide’s editors know or cannot tell about this comment')
   })
-  .refine((comment) => comment.author !== undefined || comment.status !== undefined, {
+  // A captured comment may have lost its author (a deleted account); one written by hand may not.
+  .refine((comment) => comment.author !== undefined || comment.status !== undefined || comment.capture !== undefined, {
     message: 'needs `author`, the key of a commenter in content/guide.yaml',
     path: ['author']
   });
@@ -354,6 +355,7 @@ export const guideSchema = z.strictObject({
         )
         .min(1)
         .describe('the raw export, file by file, exactly as it was received'),
+      base: webUrl().optional().describe('the address of the thread, for a format whose files do not say which site they are from (Discourse)'),
       captured: isoDate.optional().describe('when it was captured')
     })
     .optional()

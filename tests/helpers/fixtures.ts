@@ -19,6 +19,8 @@ export interface Expected {
   file: string;
   line: number;
   rule: string;
+  /** The guide the case starts from, laid over the minimal one: `captured` keeps its comments in a capture. */
+  on?: 'captured';
   /** A file too large to keep in the repository, written when the case is set up. */
   generate?: { file: string; head: string; repeat: string; bytes: number };
 }
@@ -36,9 +38,10 @@ export async function guideCopy(invalidCase?: string): Promise<string> {
   const folder = await mkdtemp(path.join(tmpdir(), `guide-${invalidCase ?? 'minimal'}-`));
   await cp(minimalGuide, folder, { recursive: true });
   if (!invalidCase) return folder;
+  const { generate, on } = await expectedFor(invalidCase);
+  if (on) await cp(path.join(fixturesRoot, on), folder, { recursive: true, filter: (source) => path.basename(source) !== 'README.md' });
   const overlay = path.join(invalidRoot, invalidCase, 'content');
   if (existsSync(overlay)) await cp(overlay, folder, { recursive: true });
-  const { generate } = await expectedFor(invalidCase);
   if (generate) {
     const { writeFile } = await import('node:fs/promises');
     const body = generate.repeat.repeat(Math.ceil(generate.bytes / generate.repeat.length));

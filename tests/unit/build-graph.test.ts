@@ -251,11 +251,12 @@ describe('quotations of earlier comments', () => {
   });
 
   it('takes the comment named under `quotations` where the words stand in several', async () => {
-    const folder = await guideWith({
-      'thread/c3.md': reply('> paragraph\n\nWhich one?', 'quotations:\n  - exact: paragraph\n    in: c1\n')
-    });
-    expect(await problemsOf(folder)).toEqual([expect.objectContaining({ rule: 'ambiguous-quotation', line: 12 })]);
-    expect((await problemsOf(folder))[0]!.message).toContain('2 places');
+    // "paragraph" stands twice in C1: unnamed, the quotation is ambiguous; named, it links to the first.
+    const unnamed = await guideWith({ 'thread/c3.md': reply('> paragraph\n\nWhich one?') });
+    expect(await problemsOf(unnamed)).toEqual([expect.objectContaining({ rule: 'ambiguous-quotation', line: 9, message: expect.stringContaining('2 places') })]);
+    const named = await checkGuide(await guideWith({ 'thread/c3.md': reply('> paragraph\n\nWhich one?', 'quotations:\n  - exact: paragraph\n    in: c1\n') }));
+    const c1 = named.graph.comments.find((node) => node.id === 'c1')!;
+    expect(marksIn(named.graph, 'c1').filter((mark) => mark.target === 'quote-c3-1').map((mark) => c1.text.slice(mark.start - 6, mark.end))).toEqual(['First paragraph']);
     const once = await guideWith({ 'thread/c3.md': reply('> Second paragraph\n\nWhich one?', 'quotations:\n  - exact: Second\n    in: c1\n') });
     const { graph } = await checkGuide(once);
     expect(graph.comments.find((node) => node.id === 'c3')!.quotations[0]!.quotes).toMatchObject({ kind: 'comment', comment: 'c1' });

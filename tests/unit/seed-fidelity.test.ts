@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkGuide } from '../../src/compile.ts';
-import { projectRoot } from '../helpers/fixtures.ts';
+import { problemsOf, projectRoot } from '../helpers/fixtures.ts';
 
 const captureBytes = await readFile(path.join(projectRoot, 'content/capture/thread.txt'));
 const capture = captureBytes.toString('utf8').split('\n');
@@ -52,5 +52,54 @@ describe('the thread files', async () => {
       for (const node of entry.tree!.children) expect(['paragraph', 'blockquote']).toContain(node.type);
       expect(entry.body).not.toMatch(/[<*_`#]/);
     }
+  });
+});
+
+describe('the check against the capture', () => {
+  /** A copy of the shipped guide with one file's text replaced. */
+  async function shippedWith(file: string, change: (text: string) => string): Promise<string> {
+    const { cp, mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const folder = await mkdtemp(path.join(tmpdir(), 'shipped-'));
+    await cp(path.join(projectRoot, 'content'), folder, { recursive: true });
+    const target = path.join(folder, file);
+    await writeFile(target, change(await readFile(target, 'utf8')));
+    return folder;
+  }
+
+  it('names a line range of the capture for every comment, and the capture by its digest', async () => {
+    const { content } = await checkGuide(path.join(projectRoot, 'content'));
+    expect(content.guide!.data.capture).toEqual({ format: 'plain', files: [{ path: 'thread.txt', sha256: createHash('sha256').update(captureBytes).digest('hex') }] });
+    expect(content.thread.map((entry) => [entry.id, entry.data.capture]).sort()).toEqual([
+      ['a1', 'lines 1-6'],
+      ['a2', 'lines 13-18'],
+      ['b1', 'lines 7-10'],
+      ['b1-continued', 'lines 11-12']
+    ]);
+  });
+
+  it('refuses a changed word in a comment, naming the file, the line and the first word that differs', async () => {
+    const folder = await shippedWith('thread/b1.md', (text) => text.replace('do not like completing tasks', 'do not love completing tasks'));
+    const problems = await problemsOf(folder);
+    expect(problems).toEqual([
+      expect.objectContaining({ rule: 'comment-changed', file: expect.stringMatching(/thread\/b1\.md$/), line: 21, message: expect.stringContaining('“love completing tasks in a strategic …” where the capture has “like completing tasks in a strategic …”') })
+    ]);
+    // A word left out, and one added at the end, are refused too.
+    expect(await problemsOf(await shippedWith('thread/a2.md', (text) => text.replace('This was really helpful! ', '')))).toEqual([expect.objectContaining({ rule: 'comment-changed' })]);
+    expect(await problemsOf(await shippedWith('thread/a2.md', (text) => `${text.trimEnd()} Indeed.\n`))).toEqual([expect.objectContaining({ rule: 'comment-changed', message: expect.stringContaining('goes on past the captured comment, with “Indeed.”') })]);
+  });
+
+  it('accepts a change of layout that keeps every word: a hard wrap', async () => {
+    const folder = await shippedWith('thread/b1-continued.md', (text) => text.replace('what you mean here, a rollout', 'what you mean here,\na rollout'));
+    expect(await problemsOf(folder)).toEqual([]);
+  });
+
+  it('refuses a capture that is not the one captured, and a comment naming no part of it', async () => {
+    const changed = await shippedWith('capture/thread.txt', (text) => text.replace('Agent-4', 'Agent-5'));
+    expect(await problemsOf(changed)).toEqual([expect.objectContaining({ rule: 'capture-changed', file: expect.stringMatching(/guide\.yaml$/) })]);
+    const unnamed = await shippedWith('thread/a1.md', (text) => text.replace('capture: lines 1-6\n', ''));
+    expect(await problemsOf(unnamed)).toEqual([expect.objectContaining({ rule: 'comment-not-in-capture', file: expect.stringMatching(/thread\/a1\.md$/), line: 2 })]);
+    const outside = await shippedWith('thread/a1.md', (text) => text.replace('capture: lines 1-6', 'capture: lines 1-99'));
+    expect(await problemsOf(outside)).toEqual([expect.objectContaining({ rule: 'comment-not-in-capture', line: 7 })]);
   });
 });

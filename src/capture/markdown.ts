@@ -1,0 +1,164 @@
+/**
+ * A captured comment's words as the Markdown of a comment file. Markdown the
+ * platform gives is kept as it is, unless it holds raw HTML or links that
+ * only work on the platform; HTML goes through rehype-parse, rehype-sanitize
+ * and rehype-remark; plain text becomes one paragraph a line. Either way the
+ * result is Markdown the checker accepts (no raw HTML, no script URLs, no
+ * link that would point into the guide's own site), with the commenter's
+ * words unchanged.
+ *
+ * The check of a comment file against its capture runs this same
+ * conversion, so a file matches its capture exactly when nobody changed it.
+ */
+import type { Blockquote, Nodes, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import { toText } from 'hast-util-to-text';
+import rehypeParse from 'rehype-parse';
+import rehypeRaw from 'rehype-raw';
+import rehypeRemark from 'rehype-remark';
+import rehypeSanitize from 'rehype-sanitize';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
+import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+import { urlScheme } from '../load/markdown.ts';
+import type { CapturedBody } from './model.ts';
+
+export interface MarkdownOptions {
+  /** The address relative links are resolved against: the comment's own page. */
+  base: string;
+  /** The platform's convention that a paragraph starting with `>` quotes someone (Hacker News, plain text). */
+  quoteLines?: boolean;
+}
+
+const stringifyOptions: StringifyOptions = { bullet: '-', emphasis: '*', strong: '*', fences: true, listItemIndent: 'one', rule: '-' };
+
+const parseMarkdown = unified().use(remarkParse).use(remarkGfm).freeze();
+const stringify = unified().use(remarkGfm).use(remarkStringify, stringifyOptions).freeze();
+const markdownWithHtml = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize).use(rehypeRemark).freeze();
+const html = unified().use(rehypeParse, { fragment: true }).use(rehypeSanitize).use(rehypeRemark).freeze();
+
+/**
+ * A title for a thread whose platform gives none (Mastodon, Bluesky): the
+ * first words of its first post, as the platforms' own pages call it, cut
+ * at a word near 80 characters.
+ */
+export function titleFrom(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= 80) return line;
+  const cut = line.slice(0, 80);
+  return `${/\s/.test(line[80]!) ? cut.trimEnd() : cut.replace(/\s+\S*$/, '')}…`;
+}
+
+/** The text of an HTML fragment, as a reader sees it. */
+export function htmlText(fragment: string): string {
+  return toText(html.parse(fragment), { whitespace: 'normal' });
+}
+
+export function bodyToMarkdown(body: CapturedBody, options: MarkdownOptions): string {
+  if ('markdown' in body) return fromMarkdown(body.markdown, options);
+  if ('html' in body) return toMarkdown(html.runSync(html.parse(body.html)) as Root, options);
+  return toMarkdown(fromText(body.text), options);
+}
+
+function fromMarkdown(markdown: string, options: MarkdownOptions): string {
+  const source = markdown.replace(/\r\n?/g, '\n').trim();
+  const tree = parseMarkdown.parse(source);
+  let rawHtml = false;
+  let foreignLinks = false;
+  visit(tree, (node) => {
+    if (node.type === 'html') rawHtml = true;
+    else if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && resolveUrl(node.url, options.base) !== node.url) foreignLinks = true;
+  });
+  if (!rawHtml && !foreignLinks) return source;
+  // Raw HTML is read as HTML (and sanitised) so that its words stay; the rest is the same tree.
+  const clean = rawHtml ? (markdownWithHtml.runSync(tree) as Root) : tree;
+  return toMarkdown(clean, options);
+}
+
+function toMarkdown(tree: Root, options: MarkdownOptions): string {
+  if (options.quoteLines) quoteMarkedParagraphs(tree);
+  visit(tree, (node, index, parent) => {
+    if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return undefined;
+    const url = resolveUrl(node.url, options.base);
+    if (url !== undefined) {
+      node.url = url;
+      return undefined;
+    }
+    // A script URL is dropped with its link; the words the link held stay.
+    if (parent && index !== undefined) {
+      const words: RootContent[] = node.type === 'link' ? node.children : node.type === 'image' && node.alt ? [{ type: 'text', value: node.alt }] : [];
+      parent.children.splice(index, 1, ...(words as never[]));
+      return [SKIP, index];
+    }
+    return undefined;
+  });
+  return String(stringify.stringify(tree)).trim();
+}
+
+/**
+ * Where a link in a comment goes, as an absolute address: a relative link
+ * (`/r/x`, `#fragment`) is the platform's, not the guide's. Undefined for a
+ * URL with a scheme that could run code.
+ */
+function resolveUrl(url: string, base: string): string | undefined {
+  const scheme = urlScheme(url);
+  if (scheme !== undefined) return scheme === 'http' || scheme === 'https' || scheme === 'mailto' ? url : undefined;
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One paragraph a line; a run of lines starting with `>` is one quotation. */
+function fromText(text: string): Root {
+  const children: RootContent[] = [];
+  let quote: Blockquote | undefined;
+  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const quoted = /^\s*>\s?(.*)$/.exec(line);
+    const words = (quoted ? quoted[1]! : line).trim();
+    if (words === '') {
+      if (!quoted) quote = undefined;
+      continue;
+    }
+    const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: words }] };
+    if (quoted) {
+      if (!quote) children.push((quote = { type: 'blockquote', children: [] }));
+      quote.children.push(paragraph);
+    } else {
+      quote = undefined;
+      children.push(paragraph);
+    }
+  }
+  return { type: 'root', children };
+}
+
+const quoteMark = /^>\s?/;
+
+function startsWithQuoteMark(node: Nodes): boolean {
+  if (node.type !== 'paragraph') return false;
+  const first = node.children[0];
+  return first?.type === 'text' && quoteMark.test(first.value);
+}
+
+/** A top-level paragraph starting with `>` becomes a blockquote, joined to one right before it. */
+function quoteMarkedParagraphs(tree: Root): void {
+  const children: RootContent[] = [];
+  for (const node of tree.children) {
+    if (!startsWithQuoteMark(node)) {
+      children.push(node);
+      continue;
+    }
+    const paragraph = node as Paragraph;
+    const [first, ...rest] = paragraph.children as [Text, ...PhrasingContent[]];
+    const value = first.value.replace(quoteMark, '');
+    const words: PhrasingContent[] = value === '' ? rest : [{ ...first, value }, ...rest];
+    const previous = children.at(-1);
+    const quoted: Paragraph = { type: 'paragraph', children: words };
+    if (previous?.type === 'blockquote') previous.children.push(quoted);
+    else children.push({ type: 'blockquote', children: [quoted] });
+  }
+  tree.children = children;
+}
