@@ -98,7 +98,9 @@ export function planSidenotes(comment: CommentNode, content: LoadedContent, grap
         lines: [{ className: 'sidenote-head', content: [text('Source: '), link(mark.href, source.data.short), text(locator ? `, ${locator}` : '')] }]
       });
     } else if (mark.kind === 'quoted') {
-      const quotation = comment.quotedBy.find((quote) => quote.markId === mark.id)!;
+      // A quotation in pieces marks each piece; its note goes with the first.
+      const quotation = comment.quotedBy.find((quote) => quote.quotation === mark.target)!;
+      if (quotation.markId !== mark.id) continue;
       const reply = byId(graph.comments, quotation.comment)!;
       notes.push({ ...base, label: `quoted in ${reply.label}`, lines: [{ className: 'sidenote-head', content: [text('Quoted in '), link(mark.href, reply.label)] }] });
     } else if (mark.kind === 'annotation') {

@@ -132,7 +132,7 @@ describe('the shipped guide', async () => {
       for (const quotation of [...comment.quotations].sort((a, b) => a.start - b.start)) {
         if (quotation.quotes.kind !== 'outside') continue;
         own.push(comment.text.slice(at, quotation.start));
-        const source = quotation.quotes.source;
+        const source = quotation.quotes.source ?? '';
         outside.set(source, `${outside.get(source) ?? ''}\n${comparable(comment.text.slice(quotation.start, quotation.end))}`);
         at = quotation.end;
       }
