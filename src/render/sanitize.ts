@@ -30,8 +30,8 @@ export const sanitizeSchema: Options = {
     '*': [...defaults('*'), ...ours],
     a: [...defaults('a'), ...ours],
     blockquote: [...defaults('blockquote'), 'cite'],
-    // Shiki colours code with inline styles; nothing but colours is let through.
-    pre: [...defaults('pre'), ['style', /^(?:(?:background-)?color:#[0-9a-f]{3,8};?)+$/i], 'tabIndex'],
+    // Shiki colours code with inline styles; nothing but colours (and the block's scrolling) is let through.
+    pre: [...defaults('pre'), ['style', /^(?:\s*(?:(?:background-)?color:\s*#[0-9a-f]{3,8}|overflow-x:\s*auto)\s*;?)+\s*$/i], 'tabIndex'],
     span: [...defaults('span'), ['style', /^(?:--shiki-[a-z-]+:#[0-9a-f]{3,8};?|color:#[0-9a-f]{3,8};?)+$/i]]
   },
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], cite: ['http', 'https'], src: ['http', 'https'] }

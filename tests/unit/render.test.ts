@@ -112,6 +112,19 @@ describe('marks that cross or span blocks', () => {
   });
 });
 
+describe('code in a comment', () => {
+  it('keeps Shiki’s colours, the block’s background as well as its tokens', async () => {
+    const folder = await guideWith({
+      'thread/c3.md': '---\nlabel: C3\nauthor: A\norder: 3\npermalink: https://example.org/c3\n---\n\nLike this:\n\n```json\n{ "start": 1412 }\n```\n'
+    });
+    const compiled = await compileGuide(folder, { base: '/' });
+    const [pre] = selectAll('pre', parse(compiled.rendered.html.thread.c3!)) as Element[];
+    // The theme is dark: without its background the light tokens would stand on the light page.
+    expect(String(pre!.properties.style)).toMatch(/background-color:\s*#[0-9a-f]{6}/i);
+    expect(selectAll('span[style*="color"]', pre!).length).toBeGreaterThan(1);
+  });
+});
+
 describe('rendering under a base path', () => {
   it('prefixes every site path, in the thread and in the guide’s prose', async () => {
     const folder = await guideCopy();
