@@ -12,7 +12,8 @@ import { bodyToMarkdown } from '../capture/markdown.ts';
 import type { CapturedComment, CapturedThread } from '../capture/model.ts';
 import { findQuotedPassage, type QuotableText } from '../graph/quoted-passage.ts';
 import { bodyFacts, parseMarkdown } from '../load/markdown.ts';
-import type { CommentData, CommentStatus, GuideData } from '../load/schema.ts';
+import type { z } from 'zod';
+import type { CommentData, CommentStatus, guideSchema } from '../load/schema.ts';
 import { readingOrder } from './reading-order.ts';
 
 export interface ImportOptions {
@@ -98,7 +99,8 @@ export function guideFiles(thread: CapturedThread, capture: readonly KeptCapture
   }
 
   const kept = capture.map((file) => ({ path: file.name, sha256: createHash('sha256').update(file.bytes).digest('hex'), ...(file.url ? { url: file.url } : {}) }));
-  const guide: Omit<GuideData, 'editorNotes'> & { editorNotes: string[] } = {
+  // As a file holds it: fields with defaults are left out.
+  const guide: z.input<typeof guideSchema> = {
     title: `${title} — a reading guide`,
     description: `An annotated reading of the discussion “${title}” on ${site}.`,
     thread: { title: title!, site: site!, url: url! },

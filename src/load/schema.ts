@@ -326,6 +326,10 @@ export const guideSchema = z.strictObject({
       })
     )
     .describe('the people in the thread, by short key, in order of first appearance'),
+  demonstration: z
+    .boolean()
+    .default(false)
+    .describe('true for a guide of a discussion written to show what the generator does: every page says it is invented'),
   editors: z.string().min(1).describe('how the guide names its own voice, such as "the guide’s editors"'),
   published: isoDate.describe('when the guide was first published: the date of claims and annotations that give none'),
   editorNotes: z

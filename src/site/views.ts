@@ -22,6 +22,8 @@ export interface FrameView {
   license: { url: string; name: string };
   /** Each commenter's colour and outline, as CSS. */
   speakerStyles: string;
+  /** The discussion was written to show what the generator does. */
+  demonstration: boolean;
 }
 
 export function frameView(guide: Guide): FrameView {
@@ -41,7 +43,8 @@ export function frameView(guide: Guide): FrameView {
     ],
     thread: { url: meta.thread.url, title: meta.thread.title, site: meta.thread.site },
     license: { url: meta.license.url, name: meta.license.name },
-    speakerStyles: speakerStyleSheet(meta.commenters)
+    speakerStyles: speakerStyleSheet(meta.commenters),
+    demonstration: meta.demonstration
   };
 }
 

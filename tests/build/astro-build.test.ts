@@ -11,19 +11,14 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
-import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
 import { crawl, serve } from '../helpers/crawl.ts';
+import { htmlFiles, invalidHtml } from '../helpers/html-validation.ts';
 import { expectedFor, guideCopy, guideWith, invalidCases, projectRoot } from '../helpers/fixtures.ts';
 
 function build(content: string, base?: string, site?: string, extra: Record<string, string> = {}): BuiltSite {
   return buildSite({ GUIDE_CONTENT: content, BASE_PATH: base, SITE_URL: site, ...extra });
-}
-
-async function htmlFiles(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 /** The address path of each page of a build, as GitHub Pages serves it. */
@@ -111,15 +106,7 @@ describe('astro build', () => {
       expect(await readFile(path.join(outDir, '404.html'), 'utf8')).toContain('<meta name="robots" content="noindex">');
 
       // Every page is valid HTML.
-      const validator = new HtmlValidate(JSON.parse(await readFile(path.join(projectRoot, '.htmlvalidate.json'), 'utf8')));
-      const invalid: string[] = [];
-      for (const file of await htmlFiles(outDir)) {
-        const report = await validator.validateFile(file);
-        for (const result of report.results) {
-          for (const message of result.messages) invalid.push(`${path.relative(outDir, file)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
-        }
-      }
-      expect(invalid).toEqual([]);
+      expect(await invalidHtml(outDir)).toEqual([]);
     } finally {
       server.close();
     }
