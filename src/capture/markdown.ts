@@ -57,12 +57,25 @@ export function htmlText(fragment: string): string {
 }
 
 export function bodyToMarkdown(body: CapturedBody, options: MarkdownOptions): string {
-  if ('markdown' in body) return fromMarkdown(body.markdown, options);
-  if ('html' in body) return toMarkdown(html.runSync(html.parse(body.html)) as Root, options);
-  return toMarkdown(fromText(body.text), options);
+  return capturedMarkdown(body, options).markdown;
 }
 
-function fromMarkdown(markdown: string, options: MarkdownOptions): string {
+/**
+ * The Markdown of a comment file, and its syntax tree as the checker parses
+ * it: Markdown kept as the platform gave it is parsed only once.
+ */
+export function capturedMarkdown(body: CapturedBody, options: MarkdownOptions): { markdown: string; tree: Root } {
+  if ('markdown' in body) {
+    const kept = fromMarkdown(body.markdown, options);
+    if (typeof kept !== 'string') return kept;
+    return { markdown: kept, tree: parseMarkdown.parse(kept) };
+  }
+  const markdown = toMarkdown('html' in body ? (html.runSync(html.parse(body.html)) as Root) : fromText(body.text), options);
+  return { markdown, tree: parseMarkdown.parse(markdown) };
+}
+
+/** The platform's Markdown with its tree when it can be kept as it is; otherwise the Markdown it becomes. */
+function fromMarkdown(markdown: string, options: MarkdownOptions): string | { markdown: string; tree: Root } {
   const source = markdown.replace(/\r\n?/g, '\n').trim();
   const tree = parseMarkdown.parse(source);
   let rawHtml = false;
@@ -71,7 +84,7 @@ function fromMarkdown(markdown: string, options: MarkdownOptions): string {
     if (node.type === 'html') rawHtml = true;
     else if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && resolveUrl(node.url, options.base) !== node.url) foreignLinks = true;
   });
-  if (!rawHtml && !foreignLinks) return source;
+  if (!rawHtml && !foreignLinks) return { markdown: source, tree };
   // Raw HTML is read as HTML (and sanitised) so that its words stay; the rest is the same tree.
   const clean = rawHtml ? (markdownWithHtml.runSync(tree) as Root) : tree;
   return toMarkdown(clean, options);

@@ -10,8 +10,7 @@ import type { LoadedContent, LoadedEntry } from '../load/load-content.ts';
 import type { BodyFacts } from '../load/markdown.ts';
 import { factFields, type Citation, type TextQuoteSelector } from '../load/schema.ts';
 import { contains, excerpt, findTextQuote, nearMiss, overlaps, type TextRange } from './text-quote.ts';
-import { findQuotedPassage, quotedPieces } from './quoted-passage.ts';
-import { PassageIndex } from './passage-index.ts';
+import { EarlierPassages } from './quoted-passage.ts';
 import { byId } from '../util/by-id.ts';
 import { commenterName } from '../load/commenters.ts';
 import type {
@@ -168,7 +167,7 @@ class GraphBuilder {
 
   /** Links every blockquote to the passage it quotes, in an earlier comment or an outside work. */
   #matchQuotations(comments: LoadedEntry<'thread'>[]): void {
-    const earlier = new PassageIndex<LoadedEntry<'thread'>>();
+    const earlier = new EarlierPassages<CommentNode>();
     for (const [position, entry] of comments.entries()) {
       const node = this.#comments.get(entry.id)!;
       const index = this.#texts.get(entry.id)!;
@@ -180,7 +179,7 @@ class GraphBuilder {
         const id = `quote-${entry.id}-${offset + 1}`;
         const words = index.text.slice(quotation.start, quotation.end);
         const { place } = quotation;
-        let found = this.#findQuoted(words, earlier);
+        let found = earlier.find(words).map(({ document, ranges }) => ({ comment: document, ranges }));
         const chosenIndex = chosen.findIndex((candidate) => words.startsWith(candidate.exact));
         if (chosenIndex !== -1) {
           chosenUses[chosenIndex]! += 1;
@@ -257,7 +256,7 @@ class GraphBuilder {
       }
       this.#refuseUnused(entry, 'outsideQuotations', outside, outsideUses);
       this.#refuseUnused(entry, 'quotations', chosen, chosenUses);
-      earlier.add(entry, index.text, index.quotations);
+      earlier.add(node, { text: index.text, quotations: index.quotations });
     }
   }
 
@@ -275,25 +274,6 @@ class GraphBuilder {
         'Copy the first words of the one blockquote it is about.'
       );
     }
-  }
-
-  /**
-   * The earlier comments whose own words (not their quotations) read
-   * `words`: one match for each place it stands whole, or one for a
-   * comment that has its pieces in order.
-   */
-  #findQuoted(words: string, earlier: PassageIndex<LoadedEntry<'thread'>>): { comment: CommentNode; ranges: TextRange[] }[] {
-    const pieces = quotedPieces(words);
-    const longest = pieces.reduce((best, piece) => (piece.length > best.length ? piece : best), '');
-    const candidates = new Set(earlier.candidates(words));
-    // A quotation in pieces stands whole in none of them: look where its longest piece stands too.
-    if (longest !== '' && longest !== words) for (const candidate of earlier.candidates(longest)) candidates.add(candidate);
-    return [...candidates]
-      .sort((a, b) => a.data.order - b.data.order)
-      .flatMap((candidate) => {
-        const { text, quotations } = this.#texts.get(candidate.id)!;
-        return findQuotedPassage(words, { text, quotations }).map((ranges) => ({ comment: this.#comments.get(candidate.id)!, ranges }));
-      });
   }
 
   /** Only a blockquote at the top of a comment can be matched to what it quotes; one deeper is shown as it is. */

@@ -36,6 +36,11 @@ export class PassageIndex<Document> {
     holders.add(position);
   }
 
+  /** `documents` in the order they were added. */
+  ordered(documents: ReadonlySet<Document>): Document[] {
+    return this.#documents.filter((document) => documents.has(document));
+  }
+
   /** The documents that may hold `passage`, in the order they were added. */
   candidates(passage: string): Document[] {
     const inner = passage.trim().split(/\s+/).slice(1, -1);

@@ -3,6 +3,7 @@
  * a passage whole, or in pieces with the words between them left out ("…",
  * "...", "[…]"); either way the quotation links to the words it quotes.
  */
+import { PassageIndex } from './passage-index.ts';
 import { findTextQuote, overlaps, type TextRange } from './text-quote.ts';
 
 /** A piece shorter than this ("and", "the model") would match almost anywhere: it is not looked for on its own. */
@@ -47,4 +48,31 @@ export function findQuotedPassage(words: string, document: QuotableText): TextRa
     from = next.end;
   }
   return [ranges];
+}
+
+/**
+ * The documents a quotation may quote, added in reading order, searched
+ * through a passage index so that matching a thread's quotations does not
+ * cost the square of its length.
+ */
+export class EarlierPassages<Document> {
+  readonly #index = new PassageIndex<{ document: Document; text: QuotableText }>();
+
+  add(document: Document, text: QuotableText): void {
+    this.#index.add({ document, text }, text.text, text.quotations);
+  }
+
+  /**
+   * Each earlier document's places that read `words` (see
+   * `findQuotedPassage`), in the order the documents were added.
+   */
+  find(words: string): { document: Document; ranges: TextRange[] }[] {
+    const pieces = quotedPieces(words);
+    const longest = pieces.reduce((best, piece) => (piece.length > best.length ? piece : best), '');
+    const candidates = new Set(this.#index.candidates(words));
+    // A quotation in pieces stands whole in none of them: look where its longest piece stands too.
+    if (longest !== '' && longest !== words) for (const candidate of this.#index.candidates(longest)) candidates.add(candidate);
+    const ordered = this.#index.ordered(candidates);
+    return ordered.flatMap(({ document, text }) => findQuotedPassage(words, text).map((ranges) => ({ document, ranges })));
+  }
 }

@@ -8,10 +8,10 @@
  */
 import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
-import { bodyToMarkdown } from '../capture/markdown.ts';
+import { capturedMarkdown } from '../capture/markdown.ts';
 import type { CapturedComment, CapturedThread } from '../capture/model.ts';
-import { findQuotedPassage, type QuotableText } from '../graph/quoted-passage.ts';
-import { bodyFacts, parseMarkdown } from '../load/markdown.ts';
+import { EarlierPassages } from '../graph/quoted-passage.ts';
+import { bodyFacts } from '../load/markdown.ts';
 import type { z } from 'zod';
 import type { CommentData, CommentStatus, guideSchema } from '../load/schema.ts';
 import { readingOrder } from './reading-order.ts';
@@ -56,7 +56,7 @@ export function guideFiles(thread: CapturedThread, capture: readonly KeptCapture
   const counts = new Map<string, number>();
   const ids = new Map<string, string>();
   const files = new Map<string, string | Uint8Array>();
-  const earlier: { id: string; platformId: string; text: QuotableText }[] = [];
+  const earlier = new EarlierPassages<string>();
   for (const [position, comment] of comments.entries()) {
     let key: string | undefined;
     if (comment.author) {
@@ -78,8 +78,8 @@ export function guideFiles(thread: CapturedThread, capture: readonly KeptCapture
     const label = key ? `${key}${number}` : `${series} ${number}`;
     const id = label.toLowerCase().replace(/\s+/g, '-');
     ids.set(comment.id, id);
-    const markdown = bodyToMarkdown(comment.body, { base: comment.permalink || thread.base, quoteLines: thread.conventions?.quoteLines });
-    const facts = bodyFacts(parseMarkdown(markdown));
+    const { markdown, tree } = capturedMarkdown(comment.body, { base: comment.permalink || thread.base, quoteLines: thread.conventions?.quoteLines });
+    const facts = bodyFacts(tree);
     const front: Partial<CommentData> & Record<string, unknown> = { label };
     if (key) front.author = key;
     front.order = position + 1;
@@ -95,7 +95,7 @@ export function guideFiles(thread: CapturedThread, capture: readonly KeptCapture
     Object.assign(front, quotationFields(facts.text, facts.quotations, earlier, comment, ids));
     if (comment.parentMissing) front.editorNotes = [{ note: 'This replies to a comment that is not in the capture.' }];
     files.set(`thread/${id}.md`, `---\n${stringify(front, { lineWidth: 0 })}---\n${markdown === '' ? '' : `\n${markdown}\n`}`);
-    earlier.push({ id, platformId: comment.id, text: { text: facts.text, quotations: facts.quotations } });
+    earlier.add(id, { text: facts.text, quotations: facts.quotations });
   }
 
   const kept = capture.map((file) => ({ path: file.name, sha256: createHash('sha256').update(file.bytes).digest('hex'), ...(file.url ? { url: file.url } : {}) }));
@@ -153,7 +153,7 @@ function firstWords(words: string, others: readonly string[]): string {
 function quotationFields(
   text: string,
   quotations: readonly { start: number; end: number }[],
-  earlier: readonly { id: string; platformId: string; text: QuotableText }[],
+  earlier: EarlierPassages<string>,
   comment: CapturedComment,
   ids: ReadonlyMap<string, string>
 ): Pick<CommentData, 'quotations' | 'outsideQuotations'> {
@@ -162,12 +162,11 @@ function quotationFields(
   const all = quotations.map((quotation) => text.slice(quotation.start, quotation.end));
   for (const [index, words] of all.entries()) {
     const exact = firstWords(words, all.filter((_, other) => other !== index));
-    const places = earlier.flatMap((candidate) => findQuotedPassage(words, candidate.text).map(() => candidate));
+    const places = earlier.find(words).map((place) => place.document);
     if (places.length === 0) outside.push({ exact });
     else if (places.length > 1) {
       const parent = comment.parent === undefined ? undefined : ids.get(comment.parent);
-      const quoted = places.find((place) => place.id === parent) ?? places.at(-1)!;
-      chosen.push({ exact, in: quoted.id });
+      chosen.push({ exact, in: places.find((place) => place === parent) ?? places.at(-1)! });
     }
   }
   return { ...(chosen.length > 0 ? { quotations: chosen } : {}), ...(outside.length > 0 ? { outsideQuotations: outside } : {}) } as Pick<CommentData, 'quotations' | 'outsideQuotations'>;

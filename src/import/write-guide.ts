@@ -5,7 +5,7 @@
  * import leaves nothing behind.
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkGuide } from '../compile.ts';
 import { ContentError, formatProblems } from '../load/diagnostics.ts';
@@ -48,10 +48,11 @@ export async function writeGuide(folder: string, files: ReadonlyMap<string, stri
       if (!(error instanceof ContentError)) throw error;
       throw new ImportError(`The imported guide does not pass the check, so nothing was written:\n${formatProblems(error.problems).replaceAll(displayPath(staging), displayPath(target))}`);
     }
+    // The staging folder is beside the target, on the same file system: the new files are moved, not copied.
     await mkdir(target, { recursive: true });
     for (const name of replaced) await rm(path.join(target, name), { recursive: true, force: true });
     for (const name of replaced) {
-      if (existsSync(path.join(staging, name))) await cp(path.join(staging, name), path.join(target, name), { recursive: true });
+      if (existsSync(path.join(staging, name))) await rename(path.join(staging, name), path.join(target, name));
     }
     const comments = [...files.keys()].filter((name) => name.startsWith('thread/')).length;
     return { folder, comments, warnings: warnings.replaceAll(displayPath(staging), displayPath(target)) };

@@ -14,13 +14,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { bodyToMarkdown } from '../capture/markdown.ts';
+import { capturedMarkdown } from '../capture/markdown.ts';
 import { plainLines } from '../capture/formats/plain.ts';
 import { CaptureError, type CaptureFile, type CapturedComment } from '../capture/model.ts';
 import { readCapture } from '../capture/read-capture.ts';
 import type { Diagnostics, Point } from './diagnostics.ts';
 import type { Locate } from './front-matter.ts';
-import { parseMarkdown } from './markdown.ts';
 import type { GuideData } from './schema.ts';
 
 export const captureFolder = 'capture';
@@ -32,8 +31,8 @@ export const maxCaptureBytes = 64 * 1024 * 1024;
 export interface Capture {
   /** What a cache key must hold so that a changed capture checks every comment again. */
   digest: string;
-  /** The Markdown of the comment `reference` names, or undefined if the capture has none such. */
-  markdownOf(reference: string): string | undefined;
+  /** The syntax tree of the comment `reference` names, as its file's Markdown, or undefined if the capture has none such. */
+  treeOf(reference: string): Root | undefined;
   /** A few of the names the capture knows, for a hint. */
   examples: string[];
 }
@@ -85,21 +84,15 @@ export function loadCapture(root: string, guide: GuideData, guideFile: string, l
     diagnostics.error(guideFile, locate(['capture', 'format']), `The capture cannot be read as ${spec.format}: ${error.message}`, 'capture-invalid', 'Check `capture.format`, and that the files are the export as received.');
     return undefined;
   }
-  const converted = new Map<string, string | undefined>();
   return {
     digest: spec.files.map((entry) => entry.sha256).join(' '),
     examples: [...comments.keys()].slice(0, 3),
-    markdownOf(reference) {
-      if (converted.has(reference)) return converted.get(reference);
+    // Each comment is checked once, so nothing is kept.
+    treeOf(reference) {
       const comment = comments.get(reference);
-      const lines = spec.format === 'plain' && !comment ? plainLines(files[0]!, reference) : undefined;
-      const markdown = comment
-        ? bodyToMarkdown(comment.body, { base: comment.permalink || base, quoteLines })
-        : lines === undefined
-          ? undefined
-          : bodyToMarkdown({ text: lines }, { base, quoteLines: true });
-      converted.set(reference, markdown);
-      return markdown;
+      if (comment) return capturedMarkdown(comment.body, { base: comment.permalink || base, quoteLines }).tree;
+      const lines = spec.format === 'plain' ? plainLines(files[0]!, reference) : undefined;
+      return lines === undefined ? undefined : capturedMarkdown({ text: lines }, { base, quoteLines: true }).tree;
     }
   };
 }
@@ -146,13 +139,13 @@ export function checkAgainstCapture(
     diagnostics.error(file, locate(['label'], 'key'), `${label} names no comment of the capture`, 'comment-not-in-capture', `Add \`capture:\` with the comment’s id in the capture${capture.examples.length > 0 ? `, such as \`${capture.examples[0]}\`` : ''}.`);
     return;
   }
-  const markdown = capture.markdownOf(reference);
-  if (markdown === undefined) {
+  const capturedTree = capture.treeOf(reference);
+  if (capturedTree === undefined) {
     diagnostics.error(file, locate(['capture']), `The capture has no comment \`${reference}\``, 'comment-not-in-capture', capture.examples.length > 0 ? `Its comments have ids such as ${capture.examples.map((id) => `\`${id}\``).join(', ')}.` : 'Name lines of the capture, such as `lines 4-6`.');
     return;
   }
   const own = wordsOf(tree);
-  const captured = wordsOf(parseMarkdown(markdown));
+  const captured = wordsOf(capturedTree);
   const differs = own.findIndex((word, index) => word.word !== captured[index]?.word);
   const at = differs === -1 ? (own.length === captured.length ? undefined : own.length) : differs;
   if (at === undefined) return;
