@@ -22,7 +22,7 @@ import remarkRehype from 'remark-rehype';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
-import { urlScheme } from '../load/markdown.ts';
+import { safeSchemes, urlScheme } from '../util/url-scheme.ts';
 import type { CapturedBody } from './model.ts';
 
 export interface MarkdownOptions {
@@ -117,7 +117,7 @@ function toMarkdown(tree: Root, options: MarkdownOptions): string {
  */
 function resolveUrl(url: string, base: string): string | undefined {
   const scheme = urlScheme(url);
-  if (scheme !== undefined) return scheme === 'http' || scheme === 'https' || scheme === 'mailto' ? url : undefined;
+  if (scheme !== undefined) return safeSchemes.has(scheme) ? url : undefined;
   try {
     return new URL(url, base).href;
   } catch {

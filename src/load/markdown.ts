@@ -12,6 +12,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Diagnostics, Point } from './diagnostics.ts';
 import { firstTermUses, type GlossaryTerm } from './terms.ts';
+import { safeSchemes, urlScheme } from '../util/url-scheme.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
@@ -113,16 +114,6 @@ export function bodyFacts(tree: Root, terms?: readonly GlossaryTerm[]): BodyFact
 }
 
 const pointOf = ({ line, column }: Point): Point => ({ line, column });
-
-const safeSchemes = new Set(['http', 'https', 'mailto']);
-
-/** The URL scheme, as a browser would read it (ignoring case and stray whitespace). */
-export function urlScheme(url: string): string | undefined {
-  // Browsers drop ASCII whitespace and control characters inside a scheme, so
-  // "java\tscript:" is as dangerous as "javascript:".
-  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
-  return /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1]?.toLowerCase();
-}
 
 /**
  * Content is Markdown only: raw HTML, and URLs with a scheme other than

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/load/diagnostics.ts';
 import { loadContent } from '../../src/load/load-content.ts';
-import { checkMarkdownSafety, indexText, parseMarkdown, urlScheme } from '../../src/load/markdown.ts';
+import { checkMarkdownSafety, indexText, parseMarkdown } from '../../src/load/markdown.ts';
+import { urlScheme } from '../../src/util/url-scheme.ts';
 import { guideCopy, guideWith, problemsOf, warningsOf } from '../helpers/fixtures.ts';
 
 describe('loadContent', () => {
