@@ -45,7 +45,11 @@ class Fetcher {
   }
 
   async get(request: Request): Promise<{ file: KeptCaptureFile; json: unknown; headers: Headers }> {
-    if (++this.#count > maxRequests) throw new FetchError(`More than ${maxRequests} requests would be needed; export the thread in parts`);
+    if (++this.#count > maxRequests) {
+      throw new FetchError(
+        `More than ${maxRequests} requests would be needed. For Hacker News, give the item's news.ycombinator.com address, which one request fetches; otherwise save the export in parts and give its files.`
+      );
+    }
     for (let attempt = 1; ; attempt++) {
       // The pause runs from the end of the last answer, so that a slow answer does not shorten it.
       const wait = this.#last + this.#options.pause - Date.now();
