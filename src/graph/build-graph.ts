@@ -590,9 +590,9 @@ class GraphBuilder {
       this.#diagnostics.error(
         entry.file,
         entry.locate(Object.keys(wouldMove).length > 0 ? ['wouldMove'] : ['claims'], 'key'),
-        `This crux names claims of ${this.#commenterName(key)} but not what evidence would move them`,
+        `This crux names claims of ${commenterName(this.#content.guide?.data, key)} but not what evidence would move them`,
         'incomplete-crux',
-        `Add \`${key}:\` under \`wouldMove\`, with a list of what would change ${this.#commenterName(key)}’s mind.`
+        `Add \`${key}:\` under \`wouldMove\`, with a list of what would change ${commenterName(this.#content.guide?.data, key)}’s mind.`
       );
     }
   }
