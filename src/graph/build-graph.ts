@@ -488,9 +488,9 @@ class GraphBuilder {
             this.#warn(
               entry,
               ['strongestCounterargument'],
-              `The strongest counterargument \`${counter}\` cites no source and links to no other claim of the thread`,
+              `The strongest counterargument \`${counter}\` cites no part of a source and links to no other claim of the thread`,
               'unsupported-counterargument',
-              'Add to the annotation the source it rests on (`cites`), or link in its text to the claim of the thread it rests on (`/claims/<id>/`); or name a claim that attacks this one.'
+              'Cite the source it rests on with the part that bears on it (`locator`, or a `note` saying what that part shows), or link in its text to the claim of the thread it rests on (`/claims/<id>/`); or name a claim that attacks this one.'
             );
           }
         } else if (attacker) {
@@ -521,12 +521,16 @@ class GraphBuilder {
 
   /**
    * Whether an annotation rests on more than the editors' own reasoning: it
-   * cites a source, or its text links to a claim of the thread other than the
-   * one it answers. Judged on the file, like the other warnings. A claim that
-   * attacks another needs no such test: it is itself a claim of the thread.
+   * cites the part of a source that bears on it (a locator, or a note saying
+   * what that part shows), or its text links to a claim of the thread other
+   * than the one it answers. A bare citation is not enough: any annotation
+   * without one is already warned of, and a work named without a part says
+   * nothing of what in it bears on the objection. Judged on the file, like
+   * the other warnings. A claim that attacks another needs no such test: it
+   * is itself a claim of the thread.
    */
   #restsOnEvidence(annotation: LoadedEntry<'annotations'>, answered: string): boolean {
-    if (annotation.data.cites.length > 0) return true;
+    if (annotation.data.cites.some((citation) => citation.locator !== undefined || citation.note !== undefined)) return true;
     return annotation.facts.links.some((link) => {
       const id = /^\/claims\/([^/#?]+)\/?(?:[#?]|$)/.exec(link)?.[1];
       return id !== undefined && id !== answered && this.#claimIds.has(id);

@@ -383,7 +383,10 @@ describe('counterarguments, cruxes and warnings', () => {
     // A link to the very claim it answers is no ground; a link to another claim of the thread is.
     expect(await grounds('', 'As [the claim](/claims/c1-tasks/) says.')).toHaveLength(1);
     expect(await grounds('', 'See [B’s reply](/claims/c2-disagree/).')).toEqual([]);
-    expect(await grounds('cites:\n  - source: src1\n')).toEqual([]);
+    // A work named without the part that bears on the objection is no ground either.
+    expect(await grounds('cites:\n  - source: src1\n')).toHaveLength(1);
+    expect(await grounds('cites:\n  - source: src1\n    locator: Section 2\n')).toEqual([]);
+    expect(await grounds('cites:\n  - source: src1\n    note: Models asked for no further tasks.\n')).toEqual([]);
     // Only main claims are held to it.
     const minor = await warningsOf(await guideWith({ 'claims/c1-tasks.md': tasks('strongestCounterargument: ann1'), 'annotations/ann1.md': counter('', 'The objection.') }));
     expect(minor.map((warning) => warning.rule)).toEqual(['unsourced-annotation']);
