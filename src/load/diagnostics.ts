@@ -16,6 +16,7 @@ export const rules = {
   'not-utf8': 'a content file is not valid UTF-8',
   'front-matter-missing': 'a Markdown file has no front matter block',
   'yaml-syntax': 'the front matter is not valid YAML',
+  'yaml-too-complex': 'the YAML nests too deeply, or its aliases expand too far',
   'missing-field': 'a required front-matter field is missing',
   'wrong-type': 'a front-matter field has the wrong type or format',
   'unknown-field': 'a front-matter field is not part of the schema',

@@ -18,9 +18,11 @@ export const invalidRoot = path.join(fixturesRoot, 'invalid');
 export interface Expected {
   file: string;
   line: number;
+  /** The column, where the case pins it down. */
+  column?: number;
   rule: string;
-  /** A file too large to keep in the repository, written when the case is set up. */
-  generate?: { file: string; head: string; repeat: string; bytes: number };
+  /** A file too large to keep in the repository, written when the case is set up: `head`, `repeat` up to `bytes`, then `tail`. */
+  generate?: { file: string; head: string; repeat: string; bytes: number; tail?: string };
 }
 
 export async function invalidCases(): Promise<string[]> {
@@ -42,7 +44,7 @@ export async function guideCopy(invalidCase?: string): Promise<string> {
   if (generate) {
     const { writeFile } = await import('node:fs/promises');
     const body = generate.repeat.repeat(Math.ceil(generate.bytes / generate.repeat.length));
-    await writeFile(path.join(folder, generate.file), generate.head + body);
+    await writeFile(path.join(folder, generate.file), generate.head + body + (generate.tail ?? ''));
   }
   return folder;
 }

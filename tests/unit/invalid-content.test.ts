@@ -45,6 +45,7 @@ describe('invalid content', () => {
     const match = problems.find((problem) => problem.rule === expected.rule && problem.file.endsWith(expected.file));
     expect(match, `no ${expected.rule} error on ${expected.file} in:\n${(error as Error).message}`).toBeDefined();
     expect(match!.line).toBe(expected.line);
+    if (expected.column !== undefined) expect(match!.column).toBe(expected.column);
     expect(match!.severity).toBe('error');
     expect(match!.hint).toBeTruthy();
     expect((error as Error).message).toContain(`${match!.file}${match!.line ? `:${match!.line}` : ''}`);
