@@ -41,6 +41,7 @@ export const rules = {
   'unchecked-fact': 'a source states a bibliographic fact that no check covers',
   'empty-body': 'a file that needs a body has none',
   'file-too-large': 'a content file is larger than any guide needs',
+  'markdown-too-complex': 'Markdown nests deeper, or holds more marks in one paragraph, than any guide needs',
   'relation-cycle': 'claims support one another in a circle',
   'render-failed': 'a Markdown file failed to render',
   'empty-render': 'a Markdown file rendered to nothing'

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { CompileCache } from '../compile-cache.ts';
 import { Diagnostics, type Point, type Problem } from './diagnostics.ts';
 import { parseYaml, splitFrontMatter, validate, type Locate } from './front-matter.ts';
-import { bodyFacts, checkMarkdownSafety, parseMarkdown, type BodyFacts } from './markdown.ts';
+import { bodyFacts, checkMarkdownSafety, limitHint, parseWithinLimits, type BodyFacts } from './markdown.ts';
 import { collections, guideSchema, idPattern, type CollectionName, type DataOf, type GuideData } from './schema.ts';
 import type { GlossaryTerm } from './terms.ts';
 
@@ -206,7 +206,12 @@ export function parseSource<C extends CollectionName>({ collection, file, raw }:
   let tree: Root;
   let facts: BodyFacts;
   try {
-    tree = parseMarkdown(split.body);
+    const parsed = parseWithinLimits(split.body);
+    if (!('type' in parsed)) {
+      diagnostics.error(file, parsed.place, parsed.reason, 'markdown-too-complex', limitHint);
+      return done();
+    }
+    tree = parsed;
     checkMarkdownSafety(tree, file, diagnostics);
     facts = bodyFacts(tree, termCollections.includes(collection) ? terms : undefined);
   } catch (error) {
@@ -256,7 +261,10 @@ function checkNotes(
   diagnostics: Diagnostics
 ): void {
   for (const [offset, note] of notes.entries()) {
-    checkMarkdownSafety(parseMarkdown(note), file, diagnostics, locate(field ? [...at, offset, field] : [...at, offset]));
+    const place = locate(field ? [...at, offset, field] : [...at, offset]);
+    const parsed = parseWithinLimits(note);
+    if ('type' in parsed) checkMarkdownSafety(parsed, file, diagnostics, place);
+    else diagnostics.error(file, place, parsed.reason, 'markdown-too-complex', limitHint);
   }
 }
 

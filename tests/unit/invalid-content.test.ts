@@ -22,7 +22,8 @@ describe('invalid content', () => {
         'wrong-type',
         'self-relation',
         'render-empty',
-        'render-failed'
+        'markdown-too-deep',
+        'yaml-aliases'
       ])
     );
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/load/diagnostics.ts';
 import { loadContent } from '../../src/load/load-content.ts';
-import { checkMarkdownSafety, indexText, parseMarkdown, urlScheme } from '../../src/load/markdown.ts';
+import { checkMarkdownSafety, indexText, markdownLimits, parseMarkdown, parseWithinLimits, urlScheme } from '../../src/load/markdown.ts';
 import { guideCopy, guideWith, problemsOf, warningsOf } from '../helpers/fixtures.ts';
 
 describe('loadContent', () => {
@@ -89,6 +89,26 @@ describe('checkMarkdownSafety', () => {
     const diagnostics = new Diagnostics();
     checkMarkdownSafety(parseMarkdown('[a](https://x.org) [b](mailto:a@b.c) [c](/claims/x/) [d](#y)'), 'x.md', diagnostics);
     expect(diagnostics.problems).toEqual([]);
+  });
+});
+
+describe('parseWithinLimits', () => {
+  const nestedEmphasis = (levels: number) => `${'*a _a '.repeat(levels / 2)}x${' a_ a*'.repeat(levels / 2)}`;
+
+  it('parses Markdown nested up to the limit', () => {
+    const tree = parseWithinLimits(`Text.\n\n${'> '.repeat(markdownLimits.depth - 2)}quoted\n\n${nestedEmphasis(20)}\n`);
+    expect(tree).toHaveProperty('type', 'root');
+  });
+
+  it('refuses inline nesting past the limit, which no line-by-line reading sees, at the node that goes past it', () => {
+    const problem = parseWithinLimits(`Text.\n\nMore ${nestedEmphasis(40)}\n`);
+    expect(problem).toEqual({ place: { line: 3, column: 97 }, reason: expect.stringContaining(`more than ${markdownLimits.depth} levels`) });
+  });
+
+  it('counts the marks of each paragraph apart', () => {
+    const paragraph = '*a* '.repeat(markdownLimits.marksPerParagraph / 4);
+    expect(parseWithinLimits(`${paragraph}\n\n${paragraph}\n\n${paragraph}\n`)).toHaveProperty('type', 'root');
+    expect(parseWithinLimits(`${paragraph}\n${paragraph}\n${paragraph}\n`)).toEqual({ place: { line: 1, column: 1 }, reason: expect.stringContaining('marks') });
   });
 });
 
