@@ -13,6 +13,7 @@ import type { VFileMessage } from 'vfile-message';
 export const rules = {
   'read-failed': 'a content file could not be read',
   'ignored-file': 'a file in a content folder is not Markdown and is skipped',
+  'not-regular-file': 'an entry in the content folder is not a regular file, nor a link to one inside it',
   'not-utf8': 'a content file is not valid UTF-8',
   'front-matter-missing': 'a Markdown file has no front matter block',
   'yaml-syntax': 'the front matter is not valid YAML',

@@ -3,12 +3,11 @@
  * UTF-8, split and parse its front matter, validate it with its collection's
  * schema and parse its Markdown body. Nothing here knows about Astro.
  */
-import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { z } from 'zod';
 import type { CompileCache } from '../compile-cache.ts';
+import { contentFiles, readRegularFile, type ContentFiles } from './content-files.ts';
 import { Diagnostics, type Point, type Problem } from './diagnostics.ts';
 import { parseYaml, splitFrontMatter, validate, type Locate } from './front-matter.ts';
 import { bodyFacts, checkMarkdownSafety, limitHint, parseWithinLimits, type BodyFacts } from './markdown.ts';
@@ -90,8 +89,9 @@ export interface ParsedFile<C extends CollectionName = CollectionName> {
  */
 export async function loadContent(root: string, diagnostics: Diagnostics, cache?: CompileCache): Promise<LoadedContent> {
   const absoluteRoot = path.resolve(root);
+  const files = await contentFiles(absoluteRoot, diagnostics, displayPath);
   const names = Object.keys(collections) as CollectionName[];
-  const sources = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readCollection(absoluteRoot, name, diagnostics)]))) as {
+  const sources = Object.fromEntries(names.map((name) => [name, readCollection(absoluteRoot, files, name, diagnostics)])) as {
     [C in CollectionName]: SourceFile<C>[];
   };
   // The glossary first: the other bodies are searched for its terms as they are parsed.
@@ -102,7 +102,7 @@ export async function loadContent(root: string, diagnostics: Diagnostics, cache?
   const content = Object.fromEntries(names.map((name) => [name, name === 'glossary' ? glossary : loaded.filter((entry) => entry.collection === name)])) as {
     [C in CollectionName]: LoadedEntry<C>[];
   };
-  return { ...content, root: absoluteRoot, guide: await loadGuide(absoluteRoot, diagnostics) };
+  return { ...content, root: absoluteRoot, guide: loadGuide(absoluteRoot, files, diagnostics) };
 }
 
 /** Loads `sources`, in their order: from the cache where it has them, parsing them otherwise. */
@@ -129,10 +129,12 @@ function loadSources(sources: readonly SourceFile[], terms: readonly GlossaryTer
   return loaded;
 }
 
-async function loadGuide(root: string, diagnostics: Diagnostics): Promise<LoadedGuide | undefined> {
+function loadGuide(root: string, files: ContentFiles, diagnostics: Diagnostics): LoadedGuide | undefined {
   const absolute = path.join(root, guideFileName);
   const file = displayPath(absolute);
-  const raw = readText(absolute, file, diagnostics, true);
+  // Reported already if it is there but not a file that may be read.
+  if (diagnostics.reported(file)) return undefined;
+  const raw = readText(files.get(absolute) ?? absolute, file, diagnostics, true);
   if (raw === undefined) return undefined;
   const yaml = parseYaml(raw, raw, 0, file, diagnostics);
   if (!yaml.ok) return undefined;
@@ -142,12 +144,11 @@ async function loadGuide(root: string, diagnostics: Diagnostics): Promise<Loaded
 }
 
 /** Reads a collection's files, in file order, refusing any whose name cannot be an id. */
-async function readCollection<C extends CollectionName>(root: string, collection: C, diagnostics: Diagnostics): Promise<SourceFile<C>[]> {
-  const folder = path.join(root, collection);
-  const files = await listFiles(folder);
+function readCollection<C extends CollectionName>(root: string, files: ContentFiles, collection: C, diagnostics: Diagnostics): SourceFile<C>[] {
+  const folder = path.join(root, collection) + path.sep;
   const sources: SourceFile<C>[] = [];
   const seen = new Map<string, string>();
-  for (const absolute of files) {
+  for (const absolute of [...files.keys()].filter((listed) => listed.startsWith(folder)).sort()) {
     const file = displayPath(absolute);
     if (!absolute.endsWith('.md')) {
       diagnostics.warn(file, undefined, 'Ignored: only Markdown (.md) files are read here', 'ignored-file', 'Rename it to .md if it is content, or move it out of content/.');
@@ -176,7 +177,7 @@ async function readCollection<C extends CollectionName>(root: string, collection
       continue;
     }
     seen.set(id, file);
-    const raw = readText(absolute, file, diagnostics);
+    const raw = readText(files.get(absolute)!, file, diagnostics);
     if (raw !== undefined) sources.push({ collection, id, file, raw });
   }
   return sources;
@@ -268,19 +269,6 @@ function checkNotes(
   }
 }
 
-async function listFiles(folder: string): Promise<string[]> {
-  try {
-    const names = await readdir(folder, { recursive: true, withFileTypes: true });
-    return names
-      .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-      .map((entry) => path.join(entry.parentPath, entry.name))
-      .sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-}
-
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** No comment, claim or note needs more: a larger file is a pasted log or a mistake. */
@@ -295,7 +283,7 @@ export const maxFileBytes = 1024 * 1024;
 function readText(absolute: string, file: string, diagnostics: Diagnostics, required = false): string | undefined {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(absolute);
+    bytes = readRegularFile(absolute);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     if (missing && !required) return undefined;

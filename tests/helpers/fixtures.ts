@@ -4,7 +4,8 @@
  * over the minimal guide, break it in one way, and `expected.json` saying
  * which file, line and rule the error must name.
  */
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync, symlinkSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,6 +24,20 @@ export interface Expected {
   rule: string;
   /** A file too large to keep in the repository, written when the case is set up: `head`, `repeat` up to `bytes`, then `tail`. */
   generate?: { file: string; head: string; repeat: string; bytes: number; tail?: string };
+  /** Entries git cannot hold, made when the case is set up: symbolic links (`link` is what they hold), named pipes and sockets. */
+  entries?: ({ path: string; link: string } | { path: string; kind: 'fifo' | 'socket' })[];
+}
+
+/** Makes a symbolic link, a named pipe or a socket at `at`. */
+export function makeEntry(at: string, entry: NonNullable<Expected['entries']>[number]): void {
+  rmSync(at, { force: true });
+  if ('link' in entry) return symlinkSync(entry.link, at);
+  // Node has no call that makes a pipe; and a socket's file stays only if its server ends without closing it.
+  const made =
+    entry.kind === 'fifo'
+      ? spawnSync('mkfifo', [at])
+      : spawnSync(process.execPath, ['-e', 'require("node:net").createServer().listen(process.argv[1], () => process.exit(0))', at]);
+  if (made.status !== 0) throw new Error(`Could not make a ${entry.kind} at ${at}: ${made.stderr}`);
 }
 
 export async function invalidCases(): Promise<string[]> {
@@ -40,7 +55,8 @@ export async function guideCopy(invalidCase?: string): Promise<string> {
   if (!invalidCase) return folder;
   const overlay = path.join(invalidRoot, invalidCase, 'content');
   if (existsSync(overlay)) await cp(overlay, folder, { recursive: true });
-  const { generate } = await expectedFor(invalidCase);
+  const { generate, entries = [] } = await expectedFor(invalidCase);
+  for (const entry of entries) makeEntry(path.join(folder, entry.path), entry);
   if (generate) {
     const { writeFile } = await import('node:fs/promises');
     const body = generate.repeat.repeat(Math.ceil(generate.bytes / generate.repeat.length));

@@ -1,10 +1,12 @@
+import { lstatSync, symlinkSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/load/diagnostics.ts';
 import { loadContent } from '../../src/load/load-content.ts';
 import { checkMarkdownSafety, indexText, markdownLimits, parseMarkdown, parseWithinLimits, urlScheme } from '../../src/load/markdown.ts';
-import { guideCopy, guideWith, problemsOf, warningsOf } from '../helpers/fixtures.ts';
+import { entryKind, readRegularFile } from '../../src/load/content-files.ts';
+import { guideCopy, guideWith, makeEntry, problemsOf, warningsOf } from '../helpers/fixtures.ts';
 
 describe('loadContent', () => {
   it('loads every collection, with ids from file names', async () => {
@@ -81,6 +83,42 @@ describe('urlScheme', () => {
     expect(urlScheme(' java\tscript:alert(1)')).toBe('javascript');
     expect(urlScheme('/claims/x/')).toBeUndefined();
     expect(urlScheme('#anchor')).toBeUndefined();
+  });
+});
+
+describe('entries that are not regular files', () => {
+  it('reads a link to a regular file inside the content folder, under the link’s name', async () => {
+    const folder = await guideWith({ 'drafts/note.md': '---\nkind: context\non: c1-tasks\ncites:\n  - source: src1\n---\n\nA note.\n' });
+    symlinkSync('../drafts/note.md', path.join(folder, 'annotations/linked.md'));
+    const diagnostics = new Diagnostics();
+    const content = await loadContent(folder, diagnostics);
+    expect(diagnostics.problems).toEqual([]);
+    expect(content.annotations.find((entry) => entry.id === 'linked')?.facts.text).toBe('A note.');
+  });
+
+  it('passes over hidden entries, such as the dangling links an editor leaves as locks', async () => {
+    const folder = await guideCopy();
+    symlinkSync('someone@host.1234', path.join(folder, 'claims/.#c1-tasks.md'));
+    expect(await problemsOf(folder)).toEqual([]);
+  });
+
+  it('names each kind of entry it refuses', async () => {
+    const folder = await guideCopy();
+    makeEntry(path.join(folder, 'pipe'), { path: 'pipe', kind: 'fifo' });
+    makeEntry(path.join(folder, 'socket'), { path: 'socket', kind: 'socket' });
+    expect(entryKind(lstatSync(path.join(folder, 'pipe')))).toBe('a named pipe');
+    expect(entryKind(lstatSync(path.join(folder, 'socket')))).toBe('a socket');
+    expect(entryKind(lstatSync('/dev/null'))).toBe('a device');
+    expect(entryKind(lstatSync(path.join(folder, 'guide.yaml')))).toBeUndefined();
+  });
+
+  it('never waits on a pipe put where a file was listed', async () => {
+    const folder = await guideCopy();
+    const file = path.join(folder, 'claims/c1-tasks.md');
+    makeEntry(file, { path: 'claims/c1-tasks.md', kind: 'fifo' });
+    expect(() => readRegularFile(file)).toThrow(/named pipe/);
+    symlinkSync('guide.yaml', path.join(folder, 'linked.yaml'));
+    expect(() => readRegularFile(path.join(folder, 'linked.yaml'))).toThrow(/ELOOP|symbolic link/);
   });
 });
 
