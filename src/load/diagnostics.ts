@@ -23,6 +23,7 @@ export const rules = {
   'unknown-field': 'a front-matter field is not part of the schema',
   'invalid-id': 'a file name cannot serve as an id',
   'duplicate-id': 'two files define the same id',
+  'duplicate-term': 'two glossary files define the same term or other spelling, ignoring case',
   'unknown-reference': 'an id is referenced but not defined',
   'selector-no-match': 'a text quote selector matches nothing',
   'selector-ambiguous': 'a text quote selector matches more than one place',

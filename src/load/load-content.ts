@@ -12,7 +12,7 @@ import { Diagnostics, type Point, type Problem } from './diagnostics.ts';
 import { parseYaml, splitFrontMatter, validate, type Locate } from './front-matter.ts';
 import { bodyFacts, checkMarkdownSafety, limitHint, parseWithinLimits, type BodyFacts } from './markdown.ts';
 import { collections, guideSchema, idPattern, type CollectionName, type DataOf, type GuideData } from './schema.ts';
-import type { GlossaryTerm } from './terms.ts';
+import { clashingNames, type GlossaryTerm } from './terms.ts';
 
 export interface LoadedEntry<C extends CollectionName = CollectionName> {
   collection: C;
@@ -97,12 +97,28 @@ export async function loadContent(root: string, diagnostics: Diagnostics, cache?
   // The glossary first: the other bodies are searched for its terms as they are parsed.
   const glossary = loadSources(sources.glossary, [], diagnostics, cache) as LoadedEntry<'glossary'>[];
   const terms = glossaryTerms(glossary);
+  refuseClashingTerms(glossary, terms, diagnostics);
   const others = names.filter((name) => name !== 'glossary');
   const loaded = loadSources(others.flatMap((name) => sources[name] as SourceFile[]), terms, diagnostics, cache);
   const content = Object.fromEntries(names.map((name) => [name, name === 'glossary' ? glossary : loaded.filter((entry) => entry.collection === name)])) as {
     [C in CollectionName]: LoadedEntry<C>[];
   };
   return { ...content, root: absoluteRoot, guide: loadGuide(absoluteRoot, files, diagnostics) };
+}
+
+/** Two definitions of one name would leave it to chance which a use of it links to. */
+function refuseClashingTerms(glossary: readonly LoadedEntry<'glossary'>[], terms: readonly GlossaryTerm[], diagnostics: Diagnostics): void {
+  for (const { term, index, first } of clashingNames(terms)) {
+    const entry = glossary[terms.indexOf(term)]!;
+    const other = glossary[terms.indexOf(first)]!;
+    diagnostics.error(
+      entry.file,
+      entry.locate(index === 0 ? ['term'] : ['aliases', index - 1]),
+      `“${term.names[index]}” is already defined by ${other.file}`,
+      'duplicate-term',
+      'A term or other spelling links to one definition, ignoring case: leave it out here, or merge the two definitions into one file.'
+    );
+  }
 }
 
 /** Loads `sources`, in their order: from the cache where it has them, parsing them otherwise. */

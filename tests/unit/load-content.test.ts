@@ -86,6 +86,20 @@ describe('urlScheme', () => {
   });
 });
 
+describe('glossary terms', () => {
+  it('lets a term repeat its own name in another case, but no other term have it', async () => {
+    const folder = await guideWith({
+      'glossary/task.md': '---\nterm: task\naliases: [tasks, Task]\n---\n\nSomething a model is asked to do.\n',
+      'glossary/workload.md': '---\nterm: workload\naliases: [jobs]\n---\n\nThe work a model is given.\n'
+    });
+    expect(await problemsOf(folder)).toEqual([]);
+    await writeFile(path.join(folder, 'glossary/workload.md'), '---\nterm: workload\naliases: [jobs, Tasks]\n---\n\nThe work.\n');
+    expect(await problemsOf(folder)).toEqual([
+      expect.objectContaining({ rule: 'duplicate-term', file: expect.stringMatching(/glossary\/workload\.md$/), line: 3, message: expect.stringMatching(/^“Tasks” is already defined by .*glossary\/task\.md$/) })
+    ]);
+  });
+});
+
 describe('entries that are not regular files', () => {
   it('reads a link to a regular file inside the content folder, under the link’s name', async () => {
     const folder = await guideWith({ 'drafts/note.md': '---\nkind: context\non: c1-tasks\ncites:\n  - source: src1\n---\n\nA note.\n' });
