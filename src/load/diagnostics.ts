@@ -40,6 +40,8 @@ export const rules = {
   'reply-order': 'a comment replies to one that comes after it',
   'raw-html': 'raw HTML in Markdown (only Markdown is accepted)',
   'unsafe-url': 'a link or image URL uses a scheme that could run code',
+  'broken-link': 'a link to a page of the site that does not exist, or to a fragment that the page does not have',
+  'relative-link': 'a link to a page of the site that does not start at the site’s root',
   'unchecked-fact': 'a source states a bibliographic fact that no check covers',
   'empty-body': 'a file that needs a body has none',
   'file-too-large': 'a content file is larger than any guide needs',

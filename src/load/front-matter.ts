@@ -293,7 +293,7 @@ function knownKeys(schema: z.ZodType, path: DataPath): string[] {
 }
 
 /** The known key nearest to a misspelt one, if it is near enough to be a typo. */
-function closest(key: string, known: readonly string[]): string | undefined {
+export function closest(key: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
   for (const candidate of known) {

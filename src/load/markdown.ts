@@ -167,6 +167,8 @@ export interface BodyFacts {
   nestedQuotations: (Point | undefined)[];
   /** The site paths (`/claims/x/`) the body links to, each once, in order. */
   links: string[];
+  /** Every address without a scheme (`/claims/x/`, `#y`, `x/`) of a link, image or link definition, where it stands. */
+  siteLinks: SiteLink[];
   /** The glossary terms the body uses, in order of first use; only worked out where `terms` are given. */
   terms: string[];
 }
@@ -184,11 +186,33 @@ export function bodyFacts(tree: Root, terms?: readonly GlossaryTerm[]): BodyFact
     quotations: index.quotations.map(({ node, start, end }) => ({ start, end, place: node.position?.start && pointOf(node.position.start) })),
     nestedQuotations,
     links: [...links],
+    siteLinks: siteLinks(tree),
     terms: terms ? firstTermUses(tree, terms).map((use) => use.term) : []
   };
 }
 
 const pointOf = ({ line, column }: Point): Point => ({ line, column });
+
+/** An address on this site, as written, and where it stands in the file. */
+export interface SiteLink {
+  url: string;
+  place: Point | undefined;
+}
+
+/**
+ * The addresses in `tree` that name this site rather than another (no scheme,
+ * not protocol-relative), for the link check: a link, an image, and a link
+ * definition, which a reference (`[text][name]`) takes its address from.
+ */
+export function siteLinks(tree: Root): SiteLink[] {
+  const found: SiteLink[] = [];
+  visit(tree, (node) => {
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.url !== '' && urlScheme(node.url) === undefined && !node.url.startsWith('//')) {
+      found.push({ url: node.url, place: node.position?.start && pointOf(node.position.start) });
+    }
+  });
+  return found;
+}
 
 const safeSchemes = new Set(['http', 'https', 'mailto']);
 
