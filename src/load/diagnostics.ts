@@ -151,10 +151,15 @@ export function formatProblems(problems: readonly Problem[]): string {
     lines.push(`${where}  ${problem.severity === 'warning' ? 'warning: ' : ''}${problem.message}  ${problem.rule}`);
     if (problem.hint) lines.push(`    hint: ${problem.hint}`);
   }
+  lines.push(countProblems(problems));
+  return lines.join('\n');
+}
+
+/** "2 errors, 1 warning": the last line of a report. */
+export function countProblems(problems: readonly Problem[]): string {
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;
-  lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
-  return lines.join('\n');
+  return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
 }
 
 /** Thrown when content has errors; its message is the formatted report. */
