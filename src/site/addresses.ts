@@ -17,6 +17,7 @@ import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { CompiledGuide } from '../compile.ts';
 import type { GuideGraph } from '../graph/types.ts';
+import { annotationPageCount } from '../export/web-annotation.ts';
 import { parseMarkdown } from '../load/markdown.ts';
 import { relationTypes } from '../load/schema.ts';
 
@@ -61,7 +62,8 @@ const dynamicRoutes: Record<string, (data: RouteData) => string[]> = {
   'claims/[id].astro': ({ graph }) => graph.claimOrder,
   'annotations/[id].astro': ({ graph }) => Object.keys(graph.annotations),
   'sources/[id].astro': ({ graph }) => Object.keys(graph.sources),
-  '[page].astro': ({ pageIds }) => pageIds.filter((id) => !(id in shownElsewhere))
+  '[page].astro': ({ pageIds }) => pageIds.filter((id) => !(id in shownElsewhere)),
+  'annotations/page-[n].jsonld.ts': ({ graph }) => Array.from({ length: annotationPageCount(graph) }, (_, index) => String(index + 1))
 };
 
 /** The values of the dynamic route in `file` (under src/pages): its getStaticPaths calls this. */

@@ -104,7 +104,7 @@ describe('astro build', () => {
       const named = new Set<string>();
       const previews = (await (await fetch(new URL('previews.json', server.url))).json()) as Record<string, { html: string }>;
       for (const card of Object.values(previews)) for (const [, href] of card.html.matchAll(/href="(\/[^"]*)"/g)) named.add(href!);
-      for (const file of ['annotations.jsonld', 'feed.xml', 'argument-map.json']) {
+      for (const file of ['annotations.jsonld', 'annotations/page-1.jsonld', 'feed.xml', 'argument-map.json']) {
         const text = await (await fetch(new URL(file, server.url))).text();
         for (const [, address] of text.matchAll(new RegExp(`${site.replace(/[.]/g, '\\.')}(/[^"<>\\s]*)`, 'g'))) named.add(address!);
       }
