@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { factFields } from '../../src/load/schema.ts';
 import { checkGuide } from '../../src/compile.ts';
 import { guideCopy, guideWith, problemsOf, warningsOf } from '../helpers/fixtures.ts';
 
@@ -172,6 +173,16 @@ describe('references', () => {
     expect(graph.comments[0]!.quotedBy.map((quote) => quote.comment)).toEqual(['c2', 'c3']);
   });
 
+  it('links a quotation of two words, which every earlier comment is searched for, to where they were written, not to a quotation of them', async () => {
+    // C2 quotes C1's "models like tasks"; C3's "like tasks" occurs in both, but only C1 wrote it.
+    const folder = await guideWith({
+      'thread/c3.md': '---\nlabel: C3\nauthor: A\norder: 3\npermalink: https://example.org/c3\n---\n\n> like tasks\n\nAs I said.\n'
+    });
+    const { graph } = await checkGuide(folder);
+    expect(graph.comments[2]!.quotations[0]!.quotes).toEqual({ kind: 'comment', comment: 'c1', markId: 'quoted-c3-1' });
+    expect(graph.comments[1]!.marks.filter((mark) => mark.kind === 'quoted')).toEqual([]);
+  });
+
   it('refuses a quotation nested in a list, where it cannot be matched', async () => {
     const folder = await guideWith({
       'thread/c3.md': '---\nlabel: C3\nauthor: A\norder: 3\npermalink: https://example.org/c3\n---\n\n- A point:\n\n  > Made up words.\n'
@@ -207,6 +218,37 @@ describe('references', () => {
 });
 
 describe('sources', () => {
+  // A value of each fact the schema accepts, so that each can be left unchecked in turn.
+  const facts: Record<(typeof factFields)[number], string> = {
+    title: 'title: A Checked Article',
+    authors: 'authors: [Jane Doe]',
+    issued: 'issued: "2020"',
+    url: 'url: https://example.org/a',
+    arxiv: 'arxiv: "2001.01234"',
+    doi: 'doi: 10.1000/182',
+    publisher: 'publisher: Example Press',
+    container: 'container: Example Journal',
+    volume: 'volume: "3"',
+    issue: 'issue: "4"'
+  };
+
+  it.each([...factFields])('refuses `%s` when every fact but it is checked, at its line', async (field) => {
+    const lines = Object.values(facts);
+    const folder = await guideWith({
+      'sources/src1.md': `---\ntype: article\nshort: Doe 2020\n${lines.join('\n')}\nchecked:\n  - fields: [${factFields.filter((other) => other !== field).join(', ')}]\n    where: the article\n---\n`
+    });
+    expect(await problemsOf(folder)).toEqual([
+      expect.objectContaining({ rule: 'unchecked-fact', line: 4 + lines.indexOf(facts[field]), message: `\`${field}\` is stated but no check covers it` })
+    ]);
+  });
+
+  it('accepts every fact once a check covers it', async () => {
+    const folder = await guideWith({
+      'sources/src1.md': `---\ntype: article\nshort: Doe 2020\n${Object.values(facts).join('\n')}\nchecked:\n  - fields: [${factFields.join(', ')}]\n    where: the article\n---\n`
+    });
+    expect(await problemsOf(folder)).toEqual([]);
+  });
+
   it('refuses a stated fact that no check covers', async () => {
     const folder = await guideWith({
       'sources/src1.md':

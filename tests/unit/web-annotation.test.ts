@@ -11,7 +11,7 @@ import { snapshotOf } from '../../src/export/snapshot.ts';
 import { annotationCollection, annotationPage, annotationPageCount, type AnnotationPage } from '../../src/export/web-annotation.ts';
 import { routeValues } from '../../src/site/addresses.ts';
 import type { GuideGraph } from '../../src/graph/types.ts';
-import { projectRoot } from '../helpers/fixtures.ts';
+import { guideCopy, projectRoot } from '../helpers/fixtures.ts';
 import { suiteRoot, WebAnnotationValidator } from '../helpers/web-annotation-validator.ts';
 
 const validator = await WebAnnotationValidator.load();
@@ -88,9 +88,20 @@ describe('/annotations.jsonld and its pages', async () => {
       expect(item.target.source).toBe(comment.permalink);
       const [quote, position] = item.target.selector;
       expect(comment.text.slice(position.start, position.end)).toBe(quote.exact);
-      expect(comment.text.slice(0, position.start).endsWith(quote.prefix)).toBe(true);
-      expect(comment.text.slice(position.end).startsWith(quote.suffix)).toBe(true);
+      // The 32 characters around the words, as Hypothesis sends them, or as many as the comment has.
+      expect(quote.prefix).toBe(comment.text.slice(0, position.start).slice(-32));
+      expect(quote.prefix.length).toBe(Math.min(32, position.start));
+      expect(quote.suffix).toBe(comment.text.slice(position.end).slice(0, 32));
+      expect(quote.suffix.length).toBe(Math.min(32, comment.text.length - position.end));
     }
+    // Marks near either end of a comment, where there is less than that to give.
+    expect(items.some((item) => item.target.selector[1].start < 32)).toBe(true);
+  });
+
+  it('gives a mark near the start of a comment the words before it, however few', async () => {
+    const minimal = await compileGuide(await guideCopy(), { base: '/' });
+    const quotes = annotationCollection(snapshotOf(minimal, 'https://reader.github.io/')).first.items.map((item) => item.target.selector[0]);
+    expect(quotes.find((quote) => quote.exact === 'with emphasis in it, and a link')?.prefix).toBe('First paragraph ');
   });
 
   it('pages through a large collection, each page a valid document linked to its collection, the one before and the one after', () => {
