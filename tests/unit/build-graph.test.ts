@@ -57,15 +57,23 @@ describe('the graph of the minimal guide', async () => {
 
   it('collects every citation of a source, with locators', () => {
     const source = graph.sources.src1!;
-    expect(source.citedBy.map((citation) => citation.from)).toEqual(
-      expect.arrayContaining([
-        { kind: 'claim', id: 'c1-tasks' },
-        { kind: 'annotation', id: 'ann1' },
-        { kind: 'comment', id: 'c1' },
-        { kind: 'comment', id: 'c2' }
-      ])
-    );
-    expect(source.locators).toEqual(expect.arrayContaining(['§2', '§3', 'Act 3']));
+    // Each citation once, as the stages meet them: quotations of it, claims, annotations, then its places in the thread.
+    expect(source.citedBy.map(({ from, locator }) => ({ from, locator }))).toEqual([
+      { from: { kind: 'comment', id: 'c1' }, locator: 'Act 3' },
+      { from: { kind: 'claim', id: 'c1-tasks' }, locator: '§2' },
+      { from: { kind: 'annotation', id: 'ann1' }, locator: '§3' },
+      { from: { kind: 'comment', id: 'c2' }, locator: undefined }
+    ]);
+    expect(source.locators).toEqual(['Act 3', '§2', '§3']);
+  });
+
+  it('lists each locator once, in order of first citation', async () => {
+    const folder = await guideWith({
+      'claims/c2-disagree.md': '---\nparaphrase: Models follow instructions.\nquote:\n  in: c2\n  exact: models follow instructions\ncites:\n  - source: src1\n    locator: "§3"\n  - source: src1\n    locator: "§2"\n---\n'
+    });
+    const { graph } = await checkGuide(folder);
+    expect(graph.sources.src1!.locators).toEqual(['Act 3', '§2', '§3']);
+    expect(graph.sources.src1!.citedBy.filter((citation) => citation.from.id === 'c2-disagree').map((citation) => citation.locator)).toEqual(['§3', '§2']);
   });
 
   it('attaches annotations to their claim', () => {

@@ -52,6 +52,13 @@ describe('search records', () => {
       const expected = claim.speaker.kind === 'commenter' ? names[claim.speaker.key]!.name : 'Outside work';
       expect(found.filters.who, claim.id).toEqual([expected]);
     }
+    // A comment is its commenter's, an annotation the guide's.
+    for (const comment of compiled.graph.comments) {
+      expect(records.find((record) => record.url === `/#comment-${comment.id}`)!.filters.who, comment.id).toEqual([names[comment.author]!.name]);
+    }
+    const annotations = records.filter((record) => record.meta.kind !== 'claim' && record.meta.kind !== 'comment' && record.url.startsWith('/#'));
+    expect(annotations).toHaveLength(Object.keys(compiled.graph.annotations).length);
+    for (const record of annotations) expect(record.filters.who, record.url).toEqual(['The guide']);
     expect(records.find((record) => record.url === '/#claim-ai2027-real-goals')!.filters.who).toEqual(['Outside work']);
     expect(records.find((record) => record.url === '/#claim-b1-weak-concern')!.filters.who).toEqual(['Commenter B']);
   });
