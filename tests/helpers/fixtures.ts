@@ -22,6 +22,8 @@ export interface Expected {
   /** The column, where the case pins it down. */
   column?: number;
   rule: string;
+  /** The message, as a contributor reads it; `<guide>/` stands for the folder of the guide. */
+  message?: string;
   /** A file too large to keep in the repository, written when the case is set up: `head`, `repeat` up to `bytes`, then `tail`. */
   generate?: { file: string; head: string; repeat: string; bytes: number; tail?: string };
   /** Entries git cannot hold, made when the case is set up: symbolic links (`link` is what they hold), named pipes and sockets. */

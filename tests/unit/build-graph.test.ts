@@ -213,7 +213,46 @@ describe('references', () => {
       'thread/c1.md':
         '---\nlabel: C1\nauthor: A\norder: 1\npermalink: https://example.org/c1\noutsideQuotations:\n  - exact: To be\n    source: src1\n---\n\nFirst paragraph with *emphasis in it*, and a [link](https://example.org).\n\n> To be or not to be.\n\n> To be, again.\n\nSecond paragraph says models like tasks.\n'
     });
-    expect(await problemsOf(folder)).toEqual([expect.objectContaining({ rule: 'selector-ambiguous', line: 7 })]);
+    expect(await problemsOf(folder)).toEqual([
+      expect.objectContaining({ rule: 'selector-ambiguous', line: 7, message: '2 blockquotes in C1 start with “To be”', hint: 'Copy the first words of the one blockquote that quotes the outside work.' })
+    ]);
+  });
+
+  it('hints at the earlier words a quotation nearly matches', async () => {
+    const folder = await guideWith({
+      'thread/c3.md': '---\nlabel: C3\nauthor: A\norder: 3\npermalink: https://example.org/c3\n---\n\n> I DISAGREE: models follow instructions.\n\nAs you said.\n'
+    });
+    expect(await problemsOf(folder)).toEqual([
+      expect.objectContaining({
+        rule: 'unmatched-quotation',
+        line: 8,
+        message: 'This quotation matches no earlier comment: “I DISAGREE: models follow instructions.”',
+        hint: 'An earlier comment has “I disagree: models follow instructions.”: quote it exactly, with its quotes and dashes.'
+      })
+    ]);
+  });
+
+  it('shortens long words in a message to one line of 80 characters', async () => {
+    const words = `${'word '.repeat(30)}end`;
+    const folder = await guideWith({ 'claims/c1-tasks.md': claim(`quote:\n  in: c1\n  exact: "${words.replace(/ /g, '\n    ')}"`) });
+    const [problem] = await problemsOf(folder);
+    expect(problem!.message).toBe(`These words do not occur in C1: “${'word '.repeat(15)}word…”`);
+  });
+
+  it('reports a reply to a comment that does not exist, naming those that do', async () => {
+    const folder = await guideWith({
+      'thread/c2.md': '---\nlabel: C2\nauthor: B\norder: 2\nreplyTo: c9\npermalink: https://example.org/thread#c2\n---\n\nI disagree: models follow instructions.\n'
+    });
+    expect(await problemsOf(folder)).toEqual([
+      expect.objectContaining({ rule: 'unknown-reference', line: 5, message: 'No comment `c9`', hint: 'Known comments: c1, c2.' })
+    ]);
+  });
+
+  it('refuses words that run across an outside work’s quotation and the comment’s own words', async () => {
+    const folder = await guideWith({ 'claims/c1-tasks.md': claim('quote:\n  in: c1\n  exact: the question.\n    Second paragraph') });
+    expect(await problemsOf(folder)).toEqual([
+      expect.objectContaining({ rule: 'selector-in-quotation', message: 'These words run across a quotation of an outside work and C1’s own words', hint: 'Select words from one or the other.' })
+    ]);
   });
 
   it('reports a quotation that matches several earlier passages', async () => {

@@ -86,6 +86,33 @@ describe('urlScheme', () => {
   });
 });
 
+describe('a guide that is not there', () => {
+  it('reports the missing guide.yaml, saying what to create, and loads nothing else', async () => {
+    const folder = path.join(await guideCopy(), 'nowhere');
+    const diagnostics = new Diagnostics();
+    const content = await loadContent(folder, diagnostics);
+    expect(diagnostics.problems).toEqual([
+      expect.objectContaining({ rule: 'read-failed', message: 'The file is missing', hint: expect.stringMatching(/^Create .*nowhere\/guide\.yaml; see the README for its fields\.$/) })
+    ]);
+    expect(content.guide).toBeUndefined();
+    expect(content.claims).toEqual([]);
+  });
+
+  it('reads a hard line break in a comment as a line break of its text', () => {
+    expect(indexText(parseMarkdown('one  \ntwo\\\nthree\n')).text).toBe('one\ntwo\nthree');
+  });
+
+  it('hints at what a commenter needs when guide.yaml gives one the wrong shape', async () => {
+    const folder = await guideCopy();
+    const { readFile } = await import('node:fs/promises');
+    const guide = await readFile(path.join(folder, 'guide.yaml'), 'utf8');
+    await writeFile(path.join(folder, 'guide.yaml'), guide.replace('    name: Commenter B\n', '    name: 2\n'));
+    expect(await problemsOf(folder)).toEqual([
+      expect.objectContaining({ rule: 'wrong-type', message: '`commenters.B.name`: expected string, received number', hint: '`commenters.B.name` is the neutral label readers see, such as "Commenter A".' })
+    ]);
+  });
+});
+
 describe('glossary terms', () => {
   it('lets a term repeat its own name in another case, but no other term have it', async () => {
     const folder = await guideWith({
