@@ -80,7 +80,8 @@ export function parseYaml(raw: string, yaml: string, offset: number, path: strin
   const exhausted = document.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION' || error.message.includes('call stack'));
   // The parser gives up on nesting deep enough to exhaust its stack; that is one problem, not a syntax error per level.
   if (exhausted) {
-    tooComplex(exhausted.pos[0], `The YAML is nested too deeply to be read (at most ${yamlLimits.depth} levels)`);
+    // Where the stack gave out depends on the machine: the problem is reported at the top-level field that holds it.
+    tooComplex(topLevelField(yaml, exhausted.pos[0]), `The YAML is nested too deeply to be read (at most ${yamlLimits.depth} levels)`);
     return { data: undefined, ok: false, locate: locator(document, toPoint) };
   }
   for (const error of document.errors) {
@@ -114,6 +115,13 @@ export function parseYaml(raw: string, yaml: string, offset: number, path: strin
     }
   }
   return { data, ok, locate: locator(document, toPoint) };
+}
+
+/** Where the line of the top-level field holding `offset` starts. */
+function topLevelField(yaml: string, offset: number): number {
+  let start = yaml.lastIndexOf('\n', offset - 1) + 1;
+  while (start > 0 && /[ \t-]/.test(yaml.charAt(start))) start = yaml.lastIndexOf('\n', start - 2) + 1;
+  return start;
 }
 
 /** The first collection nested deeper than the limit, found without recursion. */
