@@ -121,8 +121,8 @@ describe('npm run check --format', () => {
     expect(check(folder).stderr).toMatch(/annotations\/ann1\.md:10:1  The site publishes nothing at `\/claims\/no-such-claim\/`  broken-link\n    hint: /);
   });
 
-  it.each([['--format', 'xml'], ['--formt', 'github'], ['--format']])('refuses %s %s with a usage message, and checks nothing', async (...flags) => {
-    const { status, stdout, stderr } = check(path.join(projectRoot, 'content'), ...flags);
+  it.each(['--format xml', '--formt github', '--format'])('refuses `%s` with a usage message, and checks nothing', async (flags) => {
+    const { status, stdout, stderr } = check(path.join(projectRoot, 'content'), ...flags.split(' '));
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^Usage: npm run check -- \[content-folder\] \[--format plain\|github\|json\]$/m);
