@@ -3,7 +3,8 @@
  * rendered HTML:
  *
  *   content/ → load and validate (src/load) → cross-link graph (src/graph)
- *            → render (src/render) → pages and exports (src/pages)
+ *            → render (src/render) → check links (src/site/check-links.ts)
+ *            → pages and exports (src/pages)
  *
  * Each stage reports every problem it finds; a stage runs only when the ones
  * before it found no error, so one mistake is reported once, where it is.
@@ -15,6 +16,7 @@ import { collections, type CollectionName, type GuideData } from './load/schema.
 import { buildGraph } from './graph/build-graph.ts';
 import type { GuideGraph } from './graph/types.ts';
 import { renderGuide, type RenderedGuide, type RenderOptions } from './render/render-guide.ts';
+import { checkLinks } from './site/check-links.ts';
 
 export interface CheckedGuide {
   content: LoadedContent;
@@ -54,14 +56,16 @@ export async function checkGuide(root: string, diagnostics = new Diagnostics(), 
 }
 
 /**
- * Checks the content, then renders it; throws a `ContentError` listing every
- * error. With `options.cache`, unchanged files and bodies are taken from it,
+ * Checks the content, then renders it and checks its links to the site;
+ * throws a `ContentError` listing every error. With `options.cache`, unchanged files and bodies are taken from it,
  * and what this run loads and renders is added to it (the caller saves it).
  */
 export async function compileGuide(root: string, options: RenderOptions): Promise<CompiledGuide> {
   const diagnostics = new Diagnostics();
   const checked = await checkGuide(root, diagnostics, options.cache);
   const rendered = await renderGuide(checked.content, checked.graph, options, diagnostics);
+  if (diagnostics.hasErrors) throw new ContentError(diagnostics.problems);
+  checkLinks(checked.content, checked.graph, rendered, diagnostics);
   if (diagnostics.hasErrors) throw new ContentError(diagnostics.problems);
   return { content: published(checked.content), graph: checked.graph, rendered, warnings: diagnostics.problems };
 }

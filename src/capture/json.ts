@@ -77,6 +77,9 @@ export function readAs<S extends z.ZodType>(schema: S, value: unknown, file: str
   let message: string;
   if (issue.code === 'invalid_type') {
     message = found === undefined ? `missing: expected ${kinds[issue.expected] ?? issue.expected}` : `expected ${kinds[issue.expected] ?? issue.expected}, found ${describe(found)}`;
+  } else if (issue.code === 'invalid_value') {
+    const wanted = issue.values.map((value) => JSON.stringify(value)).join(' or ');
+    message = found === undefined ? `missing: expected ${wanted}` : `expected ${wanted}, found ${typeof found === 'string' || typeof found === 'number' ? JSON.stringify(found) : describe(found)}`;
   } else if (issue.code === 'invalid_union') {
     message = `not a shape this format has (found ${describe(found)})`;
   } else {

@@ -2,7 +2,9 @@
  * `/annotations.jsonld`: every claim and annotation as a W3C Web Annotation,
  * in an AnnotationCollection of AnnotationPages, so that annotation tools
  * (Hypothesis and others that speak the model) can load the guide's reading
- * of the thread without a server.
+ * of the thread without a server. Each page is a document of its own,
+ * `/annotations/page-<n>.jsonld`, linked to the pages before and after it;
+ * the collection embeds the first.
  *
  * Each annotation targets its comment's permalink with two selectors: the
  * exact words with the text around them (TextQuoteSelector), and their
@@ -70,11 +72,32 @@ function target(snapshot: GuideSnapshot, comment: CommentNode, markId: string): 
 
 const dateTime = (date: string) => `${date}T00:00:00Z`;
 
-export function webAnnotations(snapshot: GuideSnapshot): WebAnnotation[] {
+/** An item of the collection: a claim, or an annotation. */
+type Item = { kind: 'claim' | 'annotation'; id: string };
+
+/** The items in order, claims in reading order then annotations by id; worked out once per graph, since every page asks. */
+const itemOrders = new WeakMap<GuideSnapshot['graph'], Item[]>();
+
+function itemOrder(graph: GuideSnapshot['graph']): Item[] {
+  let order = itemOrders.get(graph);
+  if (!order) {
+    order = [
+      ...graph.claimOrder.map((id): Item => ({ kind: 'claim', id })),
+      ...Object.keys(graph.annotations)
+        .sort()
+        .map((id): Item => ({ kind: 'annotation', id }))
+    ];
+    itemOrders.set(graph, order);
+  }
+  return order;
+}
+
+/** Every claim and annotation as a Web Annotation, in order; or those from `start` up to `end`. */
+export function webAnnotations(snapshot: GuideSnapshot, start = 0, end?: number): WebAnnotation[] {
   const { graph, meta } = snapshot;
   const comment = (id: string) => byId(graph.comments, id)!;
   const editors = { type: 'Organization' as const, name: meta.editors };
-  const claims = graph.claimOrder.map((id): WebAnnotation => {
+  const claim = (id: string): WebAnnotation => {
     const node = graph.claims[id]!;
     return {
       '@context': context,
@@ -89,39 +112,45 @@ export function webAnnotations(snapshot: GuideSnapshot): WebAnnotation[] {
       ],
       target: target(snapshot, comment(node.comment), node.markId)
     };
-  });
-  const annotations = Object.keys(graph.annotations)
-    .sort()
-    .map((id): WebAnnotation => {
-      const node = graph.annotations[id]!;
-      const { data, body } = snapshot.annotations[id]!;
-      const anchor = node.markId
-        ? { comment: node.comment!, markId: node.markId }
-        : { comment: graph.claims[node.on!]!.comment, markId: graph.claims[node.on!]!.markId };
-      return {
-        '@context': context,
-        id: absolute(snapshot, `/annotations/${id}/`),
-        type: 'Annotation',
-        motivation: motivations[node.kind],
-        created: dateTime(data.created ?? meta.published),
-        creator: data.contributor ? { type: 'Person', name: data.contributor, nickname: data.contributor } : editors,
-        body: [
-          { type: 'TextualBody', value: body, format: 'text/markdown', language: 'en', purpose: motivations[node.kind] },
-          { type: 'TextualBody', value: node.kind, format: 'text/plain', language: 'en', purpose: 'tagging' }
-        ],
-        target: target(snapshot, comment(anchor.comment), anchor.markId)
-      };
-    });
-  return [...claims, ...annotations];
+  };
+  const annotation = (id: string): WebAnnotation => {
+    const node = graph.annotations[id]!;
+    const { data, body } = snapshot.annotations[id]!;
+    const anchor = node.markId
+      ? { comment: node.comment!, markId: node.markId }
+      : { comment: graph.claims[node.on!]!.comment, markId: graph.claims[node.on!]!.markId };
+    return {
+      '@context': context,
+      id: absolute(snapshot, `/annotations/${id}/`),
+      type: 'Annotation',
+      motivation: motivations[node.kind],
+      created: dateTime(data.created ?? meta.published),
+      creator: data.contributor ? { type: 'Person', name: data.contributor, nickname: data.contributor } : editors,
+      body: [
+        { type: 'TextualBody', value: body, format: 'text/markdown', language: 'en', purpose: motivations[node.kind] },
+        { type: 'TextualBody', value: node.kind, format: 'text/plain', language: 'en', purpose: 'tagging' }
+      ],
+      target: target(snapshot, comment(anchor.comment), anchor.markId)
+    };
+  };
+  return itemOrder(graph)
+    .slice(start, end)
+    .map((item) => (item.kind === 'claim' ? claim(item.id) : annotation(item.id)));
 }
 
+/** How many annotations an Annotation Page holds: most guides' in one. */
+export const annotationPageSize = 1000;
+
 export interface AnnotationPage {
+  '@context'?: string;
   id: string;
   type: 'AnnotationPage';
   partOf: { id: string; type: 'AnnotationCollection'; label: string; total: number };
   startIndex: number;
   items: WebAnnotation[];
-  next?: AnnotationPage;
+  /** The next and previous pages, by address: each is a document of its own. */
+  next?: string;
+  prev?: string;
 }
 
 export interface AnnotationCollection {
@@ -130,37 +159,55 @@ export interface AnnotationCollection {
   type: 'AnnotationCollection';
   label: string;
   total: number;
+  /** The first page, embedded, so that a guide that fits in one page is one file. */
   first: AnnotationPage;
   last: string;
 }
 
-/**
- * The collection, with its pages embedded: each page holds the next one, so
- * the whole export is a single file that needs no server to page through.
- */
-export function annotationCollection(snapshot: GuideSnapshot, pageSize = 100): AnnotationCollection {
-  const items = webAnnotations(snapshot);
-  const id = absolute(snapshot, '/annotations.jsonld');
-  const label = `${snapshot.meta.title}: claims and annotations`;
-  const partOf = { id, type: 'AnnotationCollection' as const, label, total: items.length };
-  const count = Math.max(1, Math.ceil(items.length / pageSize));
-  let next: AnnotationPage | undefined;
-  for (let index = count - 1; index >= 0; index--) {
-    next = {
-      id: `${id}#page-${index + 1}`,
-      type: 'AnnotationPage',
-      partOf,
-      startIndex: index * pageSize,
-      items: items.slice(index * pageSize, (index + 1) * pageSize),
-      ...(next ? { next } : {})
-    };
-  }
-  return { '@context': context, id, type: 'AnnotationCollection', label, total: items.length, first: next!, last: `${id}#page-${count}` };
+/** The number of Annotation Pages of a guide: one at least, even when it has no annotation. */
+export function annotationPageCount(graph: GuideSnapshot['graph'], pageSize = annotationPageSize): number {
+  return Math.max(1, Math.ceil(itemOrder(graph).length / pageSize));
 }
 
-/** The pages of a collection, first to last. */
-export function pagesOf(collection: AnnotationCollection): AnnotationPage[] {
-  const pages: AnnotationPage[] = [];
-  for (let page: AnnotationPage | undefined = collection.first; page; page = page.next) pages.push(page);
-  return pages;
+/** The site path of the Annotation Page numbered `number` (from 1). */
+export const annotationPagePath = (number: number) => `/annotations/page-${number}.jsonld`;
+
+/**
+ * The Annotation Page numbered `number` (from 1), as the document published
+ * at `annotationPagePath(number)`: with the model's `@context`, the
+ * collection it is part of, and the addresses of the pages before and after.
+ */
+export function annotationPage(snapshot: GuideSnapshot, number: number, pageSize = annotationPageSize): AnnotationPage {
+  const count = annotationPageCount(snapshot.graph, pageSize);
+  if (!Number.isInteger(number) || number < 1 || number > count) throw new Error(`No Annotation Page ${number}: there are ${count}`);
+  const startIndex = (number - 1) * pageSize;
+  return {
+    '@context': context,
+    id: absolute(snapshot, annotationPagePath(number)),
+    type: 'AnnotationPage',
+    partOf: { id: absolute(snapshot, '/annotations.jsonld'), type: 'AnnotationCollection', label: collectionLabel(snapshot), total: itemOrder(snapshot.graph).length },
+    startIndex,
+    items: webAnnotations(snapshot, startIndex, startIndex + pageSize),
+    ...(number < count ? { next: absolute(snapshot, annotationPagePath(number + 1)) } : {}),
+    ...(number > 1 ? { prev: absolute(snapshot, annotationPagePath(number - 1)) } : {})
+  };
+}
+
+const collectionLabel = (snapshot: GuideSnapshot) => `${snapshot.meta.title}: claims and annotations`;
+
+/**
+ * The collection, `/annotations.jsonld`, with its first page embedded (under
+ * the collection's own `@context`); the others are documents of their own.
+ */
+export function annotationCollection(snapshot: GuideSnapshot, pageSize = annotationPageSize): AnnotationCollection {
+  const { '@context': _context, ...first } = annotationPage(snapshot, 1, pageSize);
+  return {
+    '@context': context,
+    id: absolute(snapshot, '/annotations.jsonld'),
+    type: 'AnnotationCollection',
+    label: collectionLabel(snapshot),
+    total: itemOrder(snapshot.graph).length,
+    first,
+    last: absolute(snapshot, annotationPagePath(annotationPageCount(snapshot.graph, pageSize)))
+  };
 }

@@ -271,7 +271,7 @@ class GraphBuilder {
           ? `No blockquote in ${entry.data.label} starts with “${shorten(listed[offset]!.exact)}”`
           : `${count} blockquotes in ${entry.data.label} start with “${shorten(listed[offset]!.exact)}”`,
         count === 0 ? 'selector-no-match' : 'selector-ambiguous',
-        'Copy the first words of the one blockquote it is about.'
+        field === 'outsideQuotations' ? 'Copy the first words of the one blockquote that quotes the outside work.' : 'Copy the first words of the one blockquote that quotes the comment named.'
       );
     }
   }

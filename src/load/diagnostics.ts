@@ -13,14 +13,17 @@ import type { VFileMessage } from 'vfile-message';
 export const rules = {
   'read-failed': 'a content file could not be read',
   'ignored-file': 'a file in a content folder is not Markdown and is skipped',
+  'not-regular-file': 'an entry in the content folder is not a regular file, nor a link to one inside it',
   'not-utf8': 'a content file is not valid UTF-8',
   'front-matter-missing': 'a Markdown file has no front matter block',
   'yaml-syntax': 'the front matter is not valid YAML',
+  'yaml-too-complex': 'the YAML nests too deeply, or its aliases expand too far',
   'missing-field': 'a required front-matter field is missing',
   'wrong-type': 'a front-matter field has the wrong type or format',
   'unknown-field': 'a front-matter field is not part of the schema',
   'invalid-id': 'a file name cannot serve as an id',
   'duplicate-id': 'two files define the same id',
+  'duplicate-term': 'two glossary files define the same term or other spelling, ignoring case',
   'unknown-reference': 'an id is referenced but not defined',
   'selector-no-match': 'a text quote selector matches nothing',
   'selector-ambiguous': 'a text quote selector matches more than one place',
@@ -44,9 +47,12 @@ export const rules = {
   'reply-order': 'a comment replies to one that comes after it',
   'raw-html': 'raw HTML in Markdown (only Markdown is accepted)',
   'unsafe-url': 'a link or image URL uses a scheme that could run code',
+  'broken-link': 'a link to a page of the site that does not exist, or to a fragment that the page does not have',
+  'relative-link': 'a link to a page of the site that does not start at the site’s root',
   'unchecked-fact': 'a source states a bibliographic fact that no check covers',
   'empty-body': 'a file that needs a body has none',
   'file-too-large': 'a content file is larger than any guide needs',
+  'markdown-too-complex': 'Markdown nests deeper, or holds more marks in one paragraph, than any guide needs',
   'relation-cycle': 'claims support one another in a circle',
   'render-failed': 'a Markdown file failed to render',
   'empty-render': 'a Markdown file rendered to nothing'
@@ -152,10 +158,15 @@ export function formatProblems(problems: readonly Problem[]): string {
     lines.push(`${where}  ${problem.severity === 'warning' ? 'warning: ' : ''}${problem.message}  ${problem.rule}`);
     if (problem.hint) lines.push(`    hint: ${problem.hint}`);
   }
+  lines.push(countProblems(problems));
+  return lines.join('\n');
+}
+
+/** "2 errors, 1 warning": the last line of a report. */
+export function countProblems(problems: readonly Problem[]): string {
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;
-  lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
-  return lines.join('\n');
+  return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
 }
 
 /** Thrown when content has errors; its message is the formatted report. */

@@ -8,7 +8,7 @@
  */
 import leven from 'leven';
 import { location } from 'vfile-location';
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostics, Point } from './diagnostics.ts';
 
@@ -52,6 +52,19 @@ export interface ParsedYaml {
 }
 
 /**
+ * Limits on what YAML may make, well above what any guide's front matter
+ * needs (its deepest field, `editorNotes[0].about.exact`, is four levels
+ * down): YAML built to expand (aliases of aliases) or nested thousands of
+ * levels deep would otherwise take the checker's memory or stack.
+ */
+export const yamlLimits = {
+  /** How many times aliases may be expanded, counting an alias inside an expanded one again (see `yaml`'s `maxAliasCount`). */
+  aliases: 50,
+  /** How deep collections may nest. */
+  depth: 16
+};
+
+/**
  * Parses YAML that starts at `offset` in `raw` (the whole file's text) and
  * reports syntax errors at their place in the file.
  */
@@ -62,6 +75,15 @@ export function parseYaml(raw: string, yaml: string, offset: number, path: strin
     return point ? { line: point.line, column: point.column } : undefined;
   };
   const document = parseDocument(yaml, { uniqueKeys: true, prettyErrors: false });
+  const tooDeepHint = 'Front matter needs no more than a few levels of nesting: check the brackets and the indentation.';
+  const tooComplex = (at: number, reason: string, hint = tooDeepHint) => diagnostics.error(path, toPoint(at), reason, 'yaml-too-complex', hint);
+  const exhausted = document.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION' || error.message.includes('call stack'));
+  // The parser gives up on nesting deep enough to exhaust its stack; that is one problem, not a syntax error per level.
+  if (exhausted) {
+    // Where the stack gave out depends on the machine: the problem is reported at the top-level field that holds it.
+    tooComplex(topLevelField(yaml, exhausted.pos[0]), `The YAML is nested too deeply to be read (at most ${yamlLimits.depth} levels)`);
+    return { data: undefined, ok: false, locate: locator(document, toPoint) };
+  }
   for (const error of document.errors) {
     diagnostics.error(
       path,
@@ -71,8 +93,61 @@ export function parseYaml(raw: string, yaml: string, offset: number, path: strin
       'Check indentation, and put text containing ":" or "#" or starting with a quote in quotes.'
     );
   }
-  const ok = document.errors.length === 0;
-  return { data: ok ? document.toJS() : undefined, ok, locate: locator(document, toPoint) };
+  let ok = document.errors.length === 0;
+  const deep = ok ? tooDeep(document) : undefined;
+  if (deep) {
+    tooComplex(deep.range?.[0] ?? 0, `The YAML is nested more than ${yamlLimits.depth} levels deep`);
+    ok = false;
+  }
+  let data: unknown;
+  if (ok) {
+    try {
+      data = document.toJS({ maxAliasCount: yamlLimits.aliases });
+    } catch (error) {
+      // `yaml` refuses to expand aliases past the count, with a ReferenceError naming no place: the first alias is the place.
+      if (!(error instanceof ReferenceError)) throw error;
+      tooComplex(
+        firstAlias(document)?.range?.[0] ?? 0,
+        `The YAML’s aliases expand to more than ${yamlLimits.aliases} copies`,
+        'Write each value out in full: front matter needs no anchors (&) and aliases (*).'
+      );
+      ok = false;
+    }
+  }
+  return { data, ok, locate: locator(document, toPoint) };
+}
+
+/** Where the line of the top-level field holding `offset` starts. */
+function topLevelField(yaml: string, offset: number): number {
+  let start = yaml.lastIndexOf('\n', offset - 1) + 1;
+  while (start > 0 && /[ \t-]/.test(yaml.charAt(start))) start = yaml.lastIndexOf('\n', start - 2) + 1;
+  return start;
+}
+
+/** The first collection nested deeper than the limit, found without recursion. */
+function tooDeep(document: Document): YamlNode | undefined {
+  const stack: [unknown, number][] = [[document.contents, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth > yamlLimits.depth) return node;
+    for (const item of node.items) {
+      if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      else stack.push([item, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+function firstAlias(document: Document): YamlNode | undefined {
+  let found: YamlNode | undefined;
+  visit(document, {
+    Alias(_, node) {
+      found = node;
+      return visit.BREAK;
+    }
+  });
+  return found;
 }
 
 function locator(document: Document, toPoint: (offset: number) => Point | undefined): Locate {
@@ -227,7 +302,7 @@ function knownKeys(schema: z.ZodType, path: DataPath): string[] {
 }
 
 /** The known key nearest to a misspelt one, if it is near enough to be a typo. */
-function closest(key: string, known: readonly string[]): string | undefined {
+export function closest(key: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
   for (const candidate of known) {

@@ -3,17 +3,16 @@
  * UTF-8, split and parse its front matter, validate it with its collection's
  * schema and parse its Markdown body. Nothing here knows about Astro.
  */
-import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { z } from 'zod';
 import type { CompileCache } from '../compile-cache.ts';
+import { contentFiles, readRegularFile, type ContentFiles } from './content-files.ts';
 import { Diagnostics, type Point, type Problem } from './diagnostics.ts';
 import { parseYaml, splitFrontMatter, validate, type Locate } from './front-matter.ts';
-import { bodyFacts, checkMarkdownSafety, parseMarkdown, type BodyFacts } from './markdown.ts';
+import { bodyFacts, checkMarkdownSafety, limitHint, parseWithinLimits, type BodyFacts } from './markdown.ts';
 import { collections, guideSchema, idPattern, type CollectionName, type DataOf, type GuideData } from './schema.ts';
-import type { GlossaryTerm } from './terms.ts';
+import { clashingNames, type GlossaryTerm } from './terms.ts';
 import { checkAgainstCapture, loadCapture, type Capture } from './capture-check.ts';
 
 export interface LoadedEntry<C extends CollectionName = CollectionName> {
@@ -91,15 +90,17 @@ export interface ParsedFile<C extends CollectionName = CollectionName> {
  */
 export async function loadContent(root: string, diagnostics: Diagnostics, cache?: CompileCache): Promise<LoadedContent> {
   const absoluteRoot = path.resolve(root);
+  const files = await contentFiles(absoluteRoot, diagnostics, displayPath);
   const names = Object.keys(collections) as CollectionName[];
-  const sources = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readCollection(absoluteRoot, name, diagnostics)]))) as {
+  const sources = Object.fromEntries(names.map((name) => [name, readCollection(absoluteRoot, files, name, diagnostics)])) as {
     [C in CollectionName]: SourceFile<C>[];
   };
-  const guide = loadGuide(absoluteRoot, diagnostics);
+  const guide = loadGuide(absoluteRoot, files, diagnostics);
   const capture = guide && loadCapture(absoluteRoot, guide.data, guide.file, guide.locate, diagnostics);
   // The glossary first: the other bodies are searched for its terms as they are parsed.
   const glossary = loadSources(sources.glossary, { terms: [] }, diagnostics, cache) as LoadedEntry<'glossary'>[];
   const terms = glossaryTerms(glossary);
+  refuseClashingTerms(glossary, terms, diagnostics);
   const others = names.filter((name) => name !== 'glossary');
   const loaded = loadSources(others.flatMap((name) => sources[name] as SourceFile[]), { terms, capture }, diagnostics, cache);
   const content = Object.fromEntries(names.map((name) => [name, name === 'glossary' ? glossary : loaded.filter((entry) => entry.collection === name)])) as {
@@ -112,6 +113,21 @@ export async function loadContent(root: string, diagnostics: Diagnostics, cache?
 export interface ParseContext {
   terms: readonly GlossaryTerm[];
   capture?: Capture;
+}
+
+/** Two definitions of one name would leave it to chance which a use of it links to. */
+function refuseClashingTerms(glossary: readonly LoadedEntry<'glossary'>[], terms: readonly GlossaryTerm[], diagnostics: Diagnostics): void {
+  for (const { term, index, first } of clashingNames(terms)) {
+    const entry = glossary[terms.indexOf(term)]!;
+    const other = glossary[terms.indexOf(first)]!;
+    diagnostics.error(
+      entry.file,
+      entry.locate(index === 0 ? ['term'] : ['aliases', index - 1]),
+      `“${term.names[index]}” is already defined by ${other.file}`,
+      'duplicate-term',
+      'A term or other spelling links to one definition, ignoring case: leave it out here, or merge the two definitions into one file.'
+    );
+  }
 }
 
 /** Loads `sources`, in their order: from the cache where it has them, parsing them otherwise. */
@@ -139,10 +155,12 @@ function loadSources(sources: readonly SourceFile[], context: ParseContext, diag
   return loaded;
 }
 
-function loadGuide(root: string, diagnostics: Diagnostics): LoadedGuide | undefined {
+function loadGuide(root: string, files: ContentFiles, diagnostics: Diagnostics): LoadedGuide | undefined {
   const absolute = path.join(root, guideFileName);
   const file = displayPath(absolute);
-  const raw = readText(absolute, file, diagnostics, true);
+  // Reported already if it is there but not a file that may be read.
+  if (diagnostics.reported(file)) return undefined;
+  const raw = readText(files.get(absolute) ?? absolute, file, diagnostics, true);
   if (raw === undefined) return undefined;
   const yaml = parseYaml(raw, raw, 0, file, diagnostics);
   if (!yaml.ok) return undefined;
@@ -152,12 +170,11 @@ function loadGuide(root: string, diagnostics: Diagnostics): LoadedGuide | undefi
 }
 
 /** Reads a collection's files, in file order, refusing any whose name cannot be an id. */
-async function readCollection<C extends CollectionName>(root: string, collection: C, diagnostics: Diagnostics): Promise<SourceFile<C>[]> {
-  const folder = path.join(root, collection);
-  const files = await listFiles(folder);
+function readCollection<C extends CollectionName>(root: string, files: ContentFiles, collection: C, diagnostics: Diagnostics): SourceFile<C>[] {
+  const folder = path.join(root, collection) + path.sep;
   const sources: SourceFile<C>[] = [];
   const seen = new Map<string, string>();
-  for (const absolute of files) {
+  for (const absolute of [...files.keys()].filter((listed) => listed.startsWith(folder)).sort()) {
     const file = displayPath(absolute);
     if (!absolute.endsWith('.md')) {
       diagnostics.warn(file, undefined, 'Ignored: only Markdown (.md) files are read here', 'ignored-file', 'Rename it to .md if it is content, or move it out of content/.');
@@ -186,7 +203,7 @@ async function readCollection<C extends CollectionName>(root: string, collection
       continue;
     }
     seen.set(id, file);
-    const raw = readText(absolute, file, diagnostics);
+    const raw = readText(files.get(absolute)!, file, diagnostics);
     if (raw !== undefined) sources.push({ collection, id, file, raw });
   }
   return sources;
@@ -216,7 +233,12 @@ export function parseSource<C extends CollectionName>({ collection, file, raw }:
   let tree: Root;
   let facts: BodyFacts;
   try {
-    tree = parseMarkdown(split.body);
+    const parsed = parseWithinLimits(split.body);
+    if (!('type' in parsed)) {
+      diagnostics.error(file, parsed.place, parsed.reason, 'markdown-too-complex', limitHint);
+      return done();
+    }
+    tree = parsed;
     checkMarkdownSafety(tree, file, diagnostics);
     facts = bodyFacts(tree, termCollections.includes(collection) ? terms : undefined);
   } catch (error) {
@@ -272,20 +294,10 @@ function checkNotes(
   diagnostics: Diagnostics
 ): void {
   for (const [offset, note] of notes.entries()) {
-    checkMarkdownSafety(parseMarkdown(note), file, diagnostics, locate(field ? [...at, offset, field] : [...at, offset]));
-  }
-}
-
-async function listFiles(folder: string): Promise<string[]> {
-  try {
-    const names = await readdir(folder, { recursive: true, withFileTypes: true });
-    return names
-      .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-      .map((entry) => path.join(entry.parentPath, entry.name))
-      .sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
+    const place = locate(field ? [...at, offset, field] : [...at, offset]);
+    const parsed = parseWithinLimits(note);
+    if ('type' in parsed) checkMarkdownSafety(parsed, file, diagnostics, place);
+    else diagnostics.error(file, place, parsed.reason, 'markdown-too-complex', limitHint);
   }
 }
 
@@ -303,7 +315,7 @@ export const maxFileBytes = 1024 * 1024;
 function readText(absolute: string, file: string, diagnostics: Diagnostics, required = false): string | undefined {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(absolute);
+    bytes = readRegularFile(absolute);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     if (missing && !required) return undefined;

@@ -20,6 +20,82 @@ export function parseMarkdown(markdown: string): Root {
   return parser.parse(markdown);
 }
 
+/**
+ * Limits on Markdown, well above what any comment or note needs. micromark's
+ * time grows with the square of a list's depth and of the emphasis and link
+ * marks in one paragraph, so that a file of a few hundred kilobytes could
+ * hold the checker for minutes; and a tree thousands of levels deep exhausts
+ * the stack of the plugins that render it.
+ */
+export const markdownLimits = {
+  /** How deep blocks and inline nodes may nest, counting from the document. */
+  depth: 32,
+  /** How many runs of `*`, `_` and `~`, and how many `[`, one paragraph may hold. */
+  marksPerParagraph: 500
+};
+
+export interface LimitProblem {
+  place: Point;
+  reason: string;
+}
+
+/** Parses Markdown within `markdownLimits`; where it goes past them, says where and how instead. */
+export function parseWithinLimits(markdown: string): Root | LimitProblem {
+  const before = beyondLimits(markdown);
+  if (before) return before;
+  const tree = parseMarkdown(markdown);
+  const deep = deepestBeyondLimit(tree);
+  return deep ?? tree;
+}
+
+/** Where the text goes past the limits, read line by line, before micromark is let at it. */
+function beyondLimits(markdown: string): LimitProblem | undefined {
+  const lines = markdown.split('\n');
+  let paragraphStart = 0;
+  let marks = 0;
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '') {
+      paragraphStart = index + 1;
+      marks = 0;
+      continue;
+    }
+    const prefix = containerPrefix.exec(line)![0];
+    // Each `>` or list marker opens a level; so, roughly, does each indent of two columns beyond the space after a marker.
+    const markers = (prefix.match(containerMarker) ?? []).length;
+    const indent = Math.max(0, prefix.replace(containerMarker, '').replace(/\t/g, '    ').length - markers);
+    const levels = markers + Math.floor(indent / 2);
+    if (levels > markdownLimits.depth) {
+      return { place: { line: index + 1, column: 1 }, reason: `The Markdown nests more than ${markdownLimits.depth} levels deep (quotations, lists or indents)` };
+    }
+    marks += (line.slice(prefix.length).match(inlineMark) ?? []).length;
+    if (marks > markdownLimits.marksPerParagraph) {
+      return { place: { line: paragraphStart + 1, column: 1 }, reason: `This paragraph holds more than ${markdownLimits.marksPerParagraph} emphasis or link marks` };
+    }
+  }
+  return undefined;
+}
+
+const containerPrefix = /^(?:[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*[ \t]*/;
+const containerMarker = />|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)/g;
+const inlineMark = /[*_~]+|\[/g;
+
+/** The first node, in reading order, nested deeper than the limit, found without recursion. */
+function deepestBeyondLimit(tree: Root): LimitProblem | undefined {
+  const stack: [Nodes, number][] = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > markdownLimits.depth) {
+      const start = node.position?.start;
+      return { place: start ? pointOf(start) : { line: 1, column: 1 }, reason: `The Markdown nests more than ${markdownLimits.depth} levels deep` };
+    }
+    if ('children' in node) for (const child of [...node.children].reverse()) stack.push([child, depth + 1]);
+  }
+  return undefined;
+}
+
+/** What to tell a contributor whose Markdown goes past the limits. */
+export const limitHint = 'Simplify the Markdown: no comment or note needs quotations or lists nested this deep, or this many marks in one paragraph.';
+
 export interface TextLeaf {
   node: Text | InlineCode;
   start: number;
@@ -92,6 +168,8 @@ export interface BodyFacts {
   nestedQuotations: (Point | undefined)[];
   /** The site paths (`/claims/x/`) the body links to, each once, in order. */
   links: string[];
+  /** Every address without a scheme (`/claims/x/`, `#y`, `x/`) of a link, image or link definition, where it stands. */
+  siteLinks: SiteLink[];
   /** The glossary terms the body uses, in order of first use; only worked out where `terms` are given. */
   terms: string[];
 }
@@ -109,11 +187,33 @@ export function bodyFacts(tree: Root, terms?: readonly GlossaryTerm[]): BodyFact
     quotations: index.quotations.map(({ node, start, end }) => ({ start, end, place: node.position?.start && pointOf(node.position.start) })),
     nestedQuotations,
     links: [...links],
+    siteLinks: siteLinks(tree),
     terms: terms ? firstTermUses(tree, terms).map((use) => use.term) : []
   };
 }
 
 const pointOf = ({ line, column }: Point): Point => ({ line, column });
+
+/** An address on this site, as written, and where it stands in the file. */
+export interface SiteLink {
+  url: string;
+  place: Point | undefined;
+}
+
+/**
+ * The addresses in `tree` that name this site rather than another (no scheme,
+ * not protocol-relative), for the link check: a link, an image, and a link
+ * definition, which a reference (`[text][name]`) takes its address from.
+ */
+export function siteLinks(tree: Root): SiteLink[] {
+  const found: SiteLink[] = [];
+  visit(tree, (node) => {
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.url !== '' && urlScheme(node.url) === undefined && !node.url.startsWith('//')) {
+      found.push({ url: node.url, place: node.position?.start && pointOf(node.position.start) });
+    }
+  });
+  return found;
+}
 
 /**
  * Content is Markdown only: raw HTML, and URLs with a scheme other than

@@ -24,10 +24,39 @@ export interface TermUse {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** What the finder tells names apart by: it ignores case. */
+const nameKey = (name: string) => name.toLowerCase();
+
+export interface NameClash {
+  /** The term that repeats a name, and where among its names (0 is the term itself, then its aliases). */
+  term: GlossaryTerm;
+  index: number;
+  /** The earlier term that has the name. */
+  first: GlossaryTerm;
+}
+
+/**
+ * Each name (a term or an other spelling) that an earlier term already has,
+ * as the finder reads them: a use of the name would link to only one of the
+ * two, whichever came last.
+ */
+export function clashingNames(terms: readonly GlossaryTerm[]): NameClash[] {
+  const owner = new Map<string, GlossaryTerm>();
+  const clashes: NameClash[] = [];
+  for (const term of terms) {
+    for (const [index, name] of term.names.entries()) {
+      const first = owner.get(nameKey(name));
+      if (first === undefined) owner.set(nameKey(name), term);
+      else if (first !== term) clashes.push({ term, index, first });
+    }
+  }
+  return clashes;
+}
+
 /** One pattern for all terms, longest name first, so "reward hacking" wins over "reward". */
 function matcher(terms: readonly GlossaryTerm[]): { pattern: RegExp; termOf: Map<string, string> } {
   const termOf = new Map<string, string>();
-  for (const term of terms) for (const name of term.names) termOf.set(name.toLowerCase(), term.id);
+  for (const term of terms) for (const name of term.names) termOf.set(nameKey(name), term.id);
   const names = [...termOf.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   return { pattern, termOf };
@@ -43,7 +72,7 @@ export function firstTermUses(tree: Root, terms: readonly GlossaryTerm[]): TermU
   visitParents(tree, 'text', (node, ancestors) => {
     if (ancestors.some((ancestor) => excluded.has((ancestor as Nodes).type))) return;
     for (const match of node.value.matchAll(pattern)) {
-      const term = termOf.get(match[0].toLowerCase())!;
+      const term = termOf.get(nameKey(match[0]))!;
       if (seen.has(term)) continue;
       seen.add(term);
       uses.push({ term, node, parent: ancestors.at(-1) as Parent, start: match.index, end: match.index + match[0].length });

@@ -7,6 +7,7 @@ import type { APIRoute } from 'astro';
 import { loadGuide, type Guide } from './guide.ts';
 import { publishedGuide } from './published-guide.ts';
 import type { GuideSnapshot } from '../export/snapshot.ts';
+import { annotationPageSize } from '../export/web-annotation.ts';
 
 export interface ExportFile {
   path: string;
@@ -20,7 +21,7 @@ export const exportFiles: ExportFile[] = [
     path: '/annotations.jsonld',
     label: 'Annotations',
     format: 'W3C Web Annotation (JSON-LD)',
-    description: 'Every claim and annotation, targeting the original comments with text quote and position selectors.'
+    description: `Every claim and annotation, targeting the original comments with text quote and position selectors; in pages of ${annotationPageSize.toLocaleString('en-GB')}, each also a document of its own (annotations/page-1.jsonld, …).`
   },
   { path: '/argument-map.json', label: 'Argument map', format: 'JSON', description: 'Claims as nodes and their typed relations as edges.' },
   { path: '/argument-map.argdown', label: 'Argument map', format: 'Argdown', description: 'The same claims and relations, for Argdown’s tools.' },
@@ -41,11 +42,11 @@ export const exportFiles: ExportFile[] = [
  * leave free. Each export is made in one synchronous step, so two are never
  * made at once.
  */
-export function exportEndpoint(type: string, make: (snapshot: GuideSnapshot, guide: Guide) => string): APIRoute {
-  return async ({ site }) => {
+export function exportEndpoint(type: string, make: (snapshot: GuideSnapshot, guide: Guide, params: Record<string, string | undefined>) => string): APIRoute {
+  return async ({ site, params }) => {
     await (await publishedGuide()).searchIndexWritten();
     const guide = await loadGuide();
-    const body = make(guide.snapshot(new URL(import.meta.env.BASE_URL, site).href), guide);
+    const body = make(guide.snapshot(new URL(import.meta.env.BASE_URL, site).href), guide, params);
     return new Response(body, { headers: { 'content-type': `${type}; charset=utf-8` } });
   };
 }

@@ -12,6 +12,7 @@ import { publishedGuide, type PublishedGuide } from './published-guide.ts';
 import { byId } from '../util/by-id.ts';
 import { commenterName } from '../load/commenters.ts';
 import type { ArgumentMapView } from './map.ts';
+import type { RouteData } from './addresses.ts';
 
 /** An entry as pages show it. */
 export interface GuideEntry<C extends CollectionName = CollectionName> extends CompiledEntry<C> {
@@ -67,6 +68,11 @@ export class Guide {
 
   entries<C extends CollectionName>(collection: C): GuideEntry<C>[] {
     return [...this.#entries[collection].values()];
+  }
+
+  /** What the dynamic routes' values are made from (src/site/addresses.ts). */
+  get routeData(): RouteData {
+    return { graph: this.graph, pageIds: this.entries('pages').map((page) => page.id) };
   }
 
   has(collection: CollectionName, id: string): boolean {

@@ -12,6 +12,7 @@ import type { Guide, GuideEntry } from './guide.ts';
 import { neighbourhoodMapView, type ArgumentMapView } from './map.ts';
 import { speakerClass, speakerStyleSheet } from './speaker-styles.ts';
 import { annotationTemplate, editUrl, historyUrl, repositoryOf, suggestUrl } from './repository.ts';
+import { sitePath } from './addresses.ts';
 
 /** The frame of every page: the guide's name, its sections, and what the footer credits. */
 export interface FrameView {
@@ -112,17 +113,17 @@ export function backlinkViews(guide: Guide, path: string): BacklinkView[] {
   const describe = ({ kind, id }: LinkSource): BacklinkView => {
     switch (kind) {
       case 'claim':
-        return { href: `/claims/${id}/`, text: `Claim ${guide.claim(id).node.label}` };
+        return { href: sitePath.claim(id), text: `Claim ${guide.claim(id).node.label}` };
       case 'annotation':
-        return { href: `/annotations/${id}/`, text: `The guide’s ${guide.annotation(id).node.kind}` };
+        return { href: sitePath.annotation(id), text: `The guide’s ${guide.annotation(id).node.kind}` };
       case 'source':
-        return { href: `/sources/${id}/`, text: guide.entry('sources', id).data.title };
+        return { href: sitePath.source(id), text: guide.entry('sources', id).data.title };
       case 'term':
-        return { href: `/glossary/#term-${id}`, text: `Glossary: ${guide.entry('glossary', id).data.term}` };
+        return { href: sitePath.term(id), text: `Glossary: ${guide.entry('glossary', id).data.term}` };
       case 'crux':
-        return { href: `/cruxes/#crux-${id}`, text: `Crux: ${guide.entry('cruxes', id).data.question}` };
+        return { href: sitePath.crux(id), text: `Crux: ${guide.entry('cruxes', id).data.question}` };
       case 'page':
-        return { href: id === 'introduction' ? '/' : `/${id}/`, text: guide.entry('pages', id).data.title };
+        return { href: sitePath.page(id), text: guide.entry('pages', id).data.title };
     }
   };
   return (guide.graph.linkedFrom[path] ?? []).map(describe);

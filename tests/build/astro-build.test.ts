@@ -16,6 +16,8 @@ import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
 import { crawl, serve } from '../helpers/crawl.ts';
 import { htmlFiles, invalidHtml } from '../helpers/html-validation.ts';
 import { expectedFor, guideCopy, guideWith, invalidCases, projectRoot } from '../helpers/fixtures.ts';
+import { compileGuide } from '../../src/compile.ts';
+import { idsInHtml, siteAddresses } from '../../src/site/addresses.ts';
 
 function build(content: string, base?: string, site?: string, extra: Record<string, string> = {}): BuiltSite {
   return buildSite({ GUIDE_CONTENT: content, BASE_PATH: base, SITE_URL: site, ...extra });
@@ -52,6 +54,28 @@ async function unreachable(addresses: Iterable<string>, siteUrl: string, base: s
   return problems;
 }
 
+/** Each page of a build by its site path (without the base), with the ids it has, and the other files by theirs. */
+async function builtAddresses(outDir: string): Promise<{ pages: Map<string, string[]>; files: Set<string> }> {
+  const pages = new Map<string, string[]>();
+  const files = new Set<string>();
+  for (const entry of await readdir(outDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (!file.endsWith('.html')) files.add(`/${file}`);
+    else pages.set(`/${file.replace(/(?:^|\/)index\.html$/, '/').replace(/^\/+/, '')}`.replace(/^\/?/, '/'), idsInHtml(await readFile(path.join(outDir, file), 'utf8')).sort());
+  }
+  return { pages, files };
+}
+
+/** The pages and ids that the link check accepts (src/site/addresses.ts) are those the build published. */
+async function expectAddressesOf(content: string, outDir: string): Promise<void> {
+  const expected = siteAddresses(await compileGuide(content, { base: '/' }));
+  const built = await builtAddresses(outDir);
+  const expectedPages = [...expected.keys()].filter((address) => !built.files.has(address)).sort();
+  expect(expectedPages).toEqual([...built.pages.keys()].sort());
+  for (const [page, ids] of built.pages) expect(ids, page).toEqual([...expected.get(page)!].sort());
+}
+
 const cases = await invalidCases();
 
 describe('astro build', () => {
@@ -75,12 +99,13 @@ describe('astro build', () => {
       const named = new Set<string>();
       const previews = (await (await fetch(new URL('previews.json', server.url))).json()) as Record<string, { html: string }>;
       for (const card of Object.values(previews)) for (const [, href] of card.html.matchAll(/href="(\/[^"]*)"/g)) named.add(href!);
-      for (const file of ['annotations.jsonld', 'feed.xml', 'argument-map.json']) {
+      for (const file of ['annotations.jsonld', 'annotations/page-1.jsonld', 'feed.xml', 'argument-map.json']) {
         const text = await (await fetch(new URL(file, server.url))).text();
         for (const [, address] of text.matchAll(new RegExp(`${site.replace(/[.]/g, '\\.')}(/[^"<>\\s]*)`, 'g'))) named.add(address!);
       }
       expect(named.size).toBeGreaterThan(50);
       expect(await unreachable(named, server.url, base)).toEqual([]);
+      await expectAddressesOf(path.join(projectRoot, 'content'), outDir);
 
       // GitHub Pages' behaviour, which the links must survive.
       const bare = await fetch(new URL('claims', server.url), { redirect: 'manual' });
@@ -137,6 +162,27 @@ describe('astro build', () => {
     const contributors = await page('contributors');
     expect(links(contributors).get('@octocat')).toBe('https://github.com/octocat');
     expect(toText(contributors)).toContain('counterargument on claim C2');
+  });
+
+  it('publishes exactly the pages and ids the link check accepts, for every kind of entry that gives one', async () => {
+    const content = await guideWith({
+      'annotations/ann1.md': '---\nkind: counterargument\non: c1-tasks\ncites:\n  - source: src1\n---\n\n## The objection\n\nSee [the source](/sources/src1/#cited-by) and [the top of the page](#main).\n',
+      'claims/c1-tasks.md': '---\nparaphrase: Models like tasks.\nquote:\n  in: c1\n  exact: models like tasks\ncites:\n  - source: src1\nstrongestCounterargument: ann1\n---\n\n### Why it matters\n',
+      'cruxes/liking.md': '---\nquestion: Do models like tasks?\nclaims: [c1-tasks, c2-disagree]\n---\n\n## What would settle it\n\nAblations ([the claim](/claims/c2-disagree/)).\n',
+      'pages/cruxes.md': '---\ntitle: Cruxes\ndescription: Where the commenters differ.\n---\n\n## How to read them\n\nEach crux names the claims on both sides.\n',
+      'pages/reading-notes.md': '---\ntitle: Reading notes\ndescription: Notes on reading the thread.\nnav: Notes\n---\n\n## First\n\n## First\n\nSee [the annotation](/annotations/ann1/) and [C1](/#comment-c1).\n',
+      'glossary/task.md': '---\nterm: task\naliases: [tasks]\n---\n\n#### In short\n\nSomething a model is asked to do, as [claim C1](/claims/c1-tasks/#strongest) says.\n'
+    });
+    const { status, output, outDir } = build(content);
+    expect(status, output).toBe(0);
+    await expectAddressesOf(content, outDir);
+    const { pages } = await builtAddresses(outDir);
+    // The ids the content adds, each where it must be.
+    expect(pages.get('/reading-notes/')).toEqual(expect.arrayContaining(['first', 'first-1']));
+    expect(pages.get('/claims/c1-tasks/')).toEqual(expect.arrayContaining(['why-it-matters', 'the-objection', 'strongest', 'annotation-ann1-card']));
+    expect(pages.get('/claims/c2-disagree/')).toEqual(expect.arrayContaining(['linked-from--claims-c2-disagree-']));
+    expect(pages.get('/cruxes/')).toEqual(expect.arrayContaining(['how-to-read-them', 'crux-liking', 'what-would-settle-it']));
+    expect(pages.get('/glossary/')).toEqual(expect.arrayContaining(['term-task', 'in-short']));
   });
 
   it('builds the same commit to a byte-identical site, twice from clean', async () => {

@@ -4,7 +4,8 @@
  * over the minimal guide, break it in one way, and `expected.json` saying
  * which file, line and rule the error must name.
  */
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync, symlinkSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,11 +19,29 @@ export const invalidRoot = path.join(fixturesRoot, 'invalid');
 export interface Expected {
   file: string;
   line: number;
+  /** The column, where the case pins it down. */
+  column?: number;
   rule: string;
   /** The guide the case starts from, laid over the minimal one: `captured` keeps its comments in a capture. */
   on?: 'captured';
-  /** A file too large to keep in the repository, written when the case is set up. */
-  generate?: { file: string; head: string; repeat: string; bytes: number };
+  /** The message, as a contributor reads it; `<guide>/` stands for the folder of the guide. */
+  message?: string;
+  /** A file too large to keep in the repository, written when the case is set up: `head`, `repeat` up to `bytes`, then `tail`. */
+  generate?: { file: string; head: string; repeat: string; bytes: number; tail?: string };
+  /** Entries git cannot hold, made when the case is set up: symbolic links (`link` is what they hold), named pipes and sockets. */
+  entries?: ({ path: string; link: string } | { path: string; kind: 'fifo' | 'socket' })[];
+}
+
+/** Makes a symbolic link, a named pipe or a socket at `at`. */
+export function makeEntry(at: string, entry: NonNullable<Expected['entries']>[number]): void {
+  rmSync(at, { force: true });
+  if ('link' in entry) return symlinkSync(entry.link, at);
+  // Node has no call that makes a pipe; and a socket's file stays only if its server ends without closing it.
+  const made =
+    entry.kind === 'fifo'
+      ? spawnSync('mkfifo', [at])
+      : spawnSync(process.execPath, ['-e', 'require("node:net").createServer().listen(process.argv[1], () => process.exit(0))', at]);
+  if (made.status !== 0) throw new Error(`Could not make a ${entry.kind} at ${at}: ${made.stderr}`);
 }
 
 export async function invalidCases(): Promise<string[]> {
@@ -38,14 +57,15 @@ export async function guideCopy(invalidCase?: string): Promise<string> {
   const folder = await mkdtemp(path.join(tmpdir(), `guide-${invalidCase ?? 'minimal'}-`));
   await cp(minimalGuide, folder, { recursive: true });
   if (!invalidCase) return folder;
-  const { generate, on } = await expectedFor(invalidCase);
+  const { generate, on, entries = [] } = await expectedFor(invalidCase);
   if (on) await cp(path.join(fixturesRoot, on), folder, { recursive: true, filter: (source) => path.basename(source) !== 'README.md' });
   const overlay = path.join(invalidRoot, invalidCase, 'content');
   if (existsSync(overlay)) await cp(overlay, folder, { recursive: true });
+  for (const entry of entries) makeEntry(path.join(folder, entry.path), entry);
   if (generate) {
     const { writeFile } = await import('node:fs/promises');
     const body = generate.repeat.repeat(Math.ceil(generate.bytes / generate.repeat.length));
-    await writeFile(path.join(folder, generate.file), generate.head + body);
+    await writeFile(path.join(folder, generate.file), generate.head + body + (generate.tail ?? ''));
   }
   return folder;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { factFields } from '../../src/load/schema.ts';
 import { checkGuide } from '../../src/compile.ts';
 import { guideCopy, guideWith, problemsOf, warningsOf } from '../helpers/fixtures.ts';
 
@@ -56,15 +57,23 @@ describe('the graph of the minimal guide', async () => {
 
   it('collects every citation of a source, with locators', () => {
     const source = graph.sources.src1!;
-    expect(source.citedBy.map((citation) => citation.from)).toEqual(
-      expect.arrayContaining([
-        { kind: 'claim', id: 'c1-tasks' },
-        { kind: 'annotation', id: 'ann1' },
-        { kind: 'comment', id: 'c1' },
-        { kind: 'comment', id: 'c2' }
-      ])
-    );
-    expect(source.locators).toEqual(expect.arrayContaining(['§2', '§3', 'Act 3']));
+    // Each citation once, as the stages meet them: quotations of it, claims, annotations, then its places in the thread.
+    expect(source.citedBy.map(({ from, locator }) => ({ from, locator }))).toEqual([
+      { from: { kind: 'comment', id: 'c1' }, locator: 'Act 3' },
+      { from: { kind: 'claim', id: 'c1-tasks' }, locator: '§2' },
+      { from: { kind: 'annotation', id: 'ann1' }, locator: '§3' },
+      { from: { kind: 'comment', id: 'c2' }, locator: undefined }
+    ]);
+    expect(source.locators).toEqual(['Act 3', '§2', '§3']);
+  });
+
+  it('lists each locator once, in order of first citation', async () => {
+    const folder = await guideWith({
+      'claims/c2-disagree.md': '---\nparaphrase: Models follow instructions.\nquote:\n  in: c2\n  exact: models follow instructions\ncites:\n  - source: src1\n    locator: "§3"\n  - source: src1\n    locator: "§2"\n---\n'
+    });
+    const { graph } = await checkGuide(folder);
+    expect(graph.sources.src1!.locators).toEqual(['Act 3', '§2', '§3']);
+    expect(graph.sources.src1!.citedBy.filter((citation) => citation.from.id === 'c2-disagree').map((citation) => citation.locator)).toEqual(['§3', '§2']);
   });
 
   it('attaches annotations to their claim', () => {
@@ -172,6 +181,16 @@ describe('references', () => {
     expect(graph.comments[0]!.quotedBy.map((quote) => quote.comment)).toEqual(['c2', 'c3']);
   });
 
+  it('links a quotation of two words, which every earlier comment is searched for, to where they were written, not to a quotation of them', async () => {
+    // C2 quotes C1's "models like tasks"; C3's "like tasks" occurs in both, but only C1 wrote it.
+    const folder = await guideWith({
+      'thread/c3.md': '---\nlabel: C3\nauthor: A\norder: 3\npermalink: https://example.org/c3\n---\n\n> like tasks\n\nAs I said.\n'
+    });
+    const { graph } = await checkGuide(folder);
+    expect(graph.comments[2]!.quotations[0]!.quotes).toEqual({ kind: 'comment', comment: 'c1', markId: 'quoted-c3-1' });
+    expect(graph.comments[1]!.marks.filter((mark) => mark.kind === 'quoted')).toEqual([]);
+  });
+
   it('warns of a quotation nested in a list, which is shown but not matched', async () => {
     const folder = await guideWith({
       'thread/c3.md': '---\nlabel: C3\nauthor: A\norder: 3\npermalink: https://example.org/c3\n---\n\n- A point:\n\n  > Made up words.\n'
@@ -195,7 +214,46 @@ describe('references', () => {
       'thread/c1.md':
         '---\nlabel: C1\nauthor: A\norder: 1\npermalink: https://example.org/c1\noutsideQuotations:\n  - exact: To be\n    source: src1\n---\n\nFirst paragraph with *emphasis in it*, and a [link](https://example.org).\n\n> To be or not to be.\n\n> To be, again.\n\nSecond paragraph says models like tasks.\n'
     });
-    expect(await problemsOf(folder)).toEqual([expect.objectContaining({ rule: 'selector-ambiguous', line: 7 })]);
+    expect(await problemsOf(folder)).toEqual([
+      expect.objectContaining({ rule: 'selector-ambiguous', line: 7, message: '2 blockquotes in C1 start with “To be”', hint: 'Copy the first words of the one blockquote that quotes the outside work.' })
+    ]);
+  });
+
+  it('hints at the earlier words a quotation nearly matches', async () => {
+    const folder = await guideWith({
+      'thread/c3.md': '---\nlabel: C3\nauthor: A\norder: 3\npermalink: https://example.org/c3\n---\n\n> I DISAGREE: models follow instructions.\n\nAs you said.\n'
+    });
+    expect(await problemsOf(folder)).toEqual([
+      expect.objectContaining({
+        rule: 'unmatched-quotation',
+        line: 8,
+        message: 'This quotation matches no earlier comment: “I DISAGREE: models follow instructions.”',
+        hint: 'An earlier comment has “I disagree: models follow instructions.”: quote it exactly, with its quotes and dashes.'
+      })
+    ]);
+  });
+
+  it('shortens long words in a message to one line of 80 characters', async () => {
+    const words = `${'word '.repeat(30)}end`;
+    const folder = await guideWith({ 'claims/c1-tasks.md': claim(`quote:\n  in: c1\n  exact: "${words.replace(/ /g, '\n    ')}"`) });
+    const [problem] = await problemsOf(folder);
+    expect(problem!.message).toBe(`These words do not occur in C1: “${'word '.repeat(15)}word…”`);
+  });
+
+  it('reports a reply to a comment that does not exist, naming those that do', async () => {
+    const folder = await guideWith({
+      'thread/c2.md': '---\nlabel: C2\nauthor: B\norder: 2\nreplyTo: c9\npermalink: https://example.org/thread#c2\n---\n\nI disagree: models follow instructions.\n'
+    });
+    expect(await problemsOf(folder)).toEqual([
+      expect.objectContaining({ rule: 'unknown-reference', line: 5, message: 'No comment `c9`', hint: 'Known comments: c1, c2.' })
+    ]);
+  });
+
+  it('refuses words that run across an outside work’s quotation and the comment’s own words', async () => {
+    const folder = await guideWith({ 'claims/c1-tasks.md': claim('quote:\n  in: c1\n  exact: the question.\n    Second paragraph') });
+    expect(await problemsOf(folder)).toEqual([
+      expect.objectContaining({ rule: 'selector-in-quotation', message: 'These words run across a quotation of an outside work and C1’s own words', hint: 'Select words from one or the other.' })
+    ]);
   });
 
   it('reports a quotation that matches several earlier passages', async () => {
@@ -304,6 +362,37 @@ describe('comments as the platform shows them', () => {
 });
 
 describe('sources', () => {
+  // A value of each fact the schema accepts, so that each can be left unchecked in turn.
+  const facts: Record<(typeof factFields)[number], string> = {
+    title: 'title: A Checked Article',
+    authors: 'authors: [Jane Doe]',
+    issued: 'issued: "2020"',
+    url: 'url: https://example.org/a',
+    arxiv: 'arxiv: "2001.01234"',
+    doi: 'doi: 10.1000/182',
+    publisher: 'publisher: Example Press',
+    container: 'container: Example Journal',
+    volume: 'volume: "3"',
+    issue: 'issue: "4"'
+  };
+
+  it.each([...factFields])('refuses `%s` when every fact but it is checked, at its line', async (field) => {
+    const lines = Object.values(facts);
+    const folder = await guideWith({
+      'sources/src1.md': `---\ntype: article\nshort: Doe 2020\n${lines.join('\n')}\nchecked:\n  - fields: [${factFields.filter((other) => other !== field).join(', ')}]\n    where: the article\n---\n`
+    });
+    expect(await problemsOf(folder)).toEqual([
+      expect.objectContaining({ rule: 'unchecked-fact', line: 4 + lines.indexOf(facts[field]), message: `\`${field}\` is stated but no check covers it` })
+    ]);
+  });
+
+  it('accepts every fact once a check covers it', async () => {
+    const folder = await guideWith({
+      'sources/src1.md': `---\ntype: article\nshort: Doe 2020\n${Object.values(facts).join('\n')}\nchecked:\n  - fields: [${factFields.join(', ')}]\n    where: the article\n---\n`
+    });
+    expect(await problemsOf(folder)).toEqual([]);
+  });
+
   it('refuses a stated fact that no check covers', async () => {
     const folder = await guideWith({
       'sources/src1.md':

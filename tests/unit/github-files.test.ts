@@ -14,9 +14,10 @@ import { projectRoot } from '../helpers/fixtures.ts';
 
 interface Step {
   id?: string;
+  if?: string;
   uses?: string;
   run?: string;
-  with?: Record<string, string>;
+  with?: Record<string, string | number>;
   env?: Record<string, string>;
 }
 
@@ -73,11 +74,109 @@ describe('the check workflow', () => {
     expect(check.on.push.branches).toEqual(['main']);
   });
 
-  it('installs with the project’s Node, then runs the content check before the whole test suite', () => {
+  it('installs with the project’s Node, then runs the content check, as workflow commands, before the whole test suite', () => {
     expect(checkSteps.find((step) => step.uses?.startsWith('actions/setup-node@'))?.with).toEqual({ 'node-version-file': '.nvmrc', cache: 'npm' });
     expect(index('npm ci')).toBeGreaterThanOrEqual(0);
-    expect(index('npm ci')).toBeLessThan(index('npm run check'));
-    expect(index('npm run check')).toBeLessThan(index('npm test'));
+    expect(index('npm ci')).toBeLessThan(index('npm run check -- --format github'));
+    expect(index('npm run check -- --format github')).toBeLessThan(index('npm test'));
+  });
+
+  it('uploads the site the tests built, and summarises the pull request with a link to it, even when a step before failed', () => {
+    const upload = checkSteps.find((step) => step.uses?.startsWith('actions/upload-artifact@'))!;
+    expect(upload.with).toMatchObject({ path: 'dist' });
+    expect(checkSteps.indexOf(upload)).toBeGreaterThan(index('npm test'));
+    expect(upload.if).toMatch(/!cancelled\(\)/);
+    const summary = checkSteps.find((step) => step.run?.includes('src/cli/pull-request-summary.ts'))!;
+    expect(summary.run).toMatch(/>> "\$GITHUB_STEP_SUMMARY"$/);
+    expect(summary.run).toContain('--base HEAD^1');
+    expect(Object.values(summary.env ?? {})).toContain(`\${{ steps.${upload.id}.outputs.artifact-url }}`);
+    expect(summary.if).toMatch(/!cancelled\(\)/);
+    expect(checkSteps.indexOf(summary)).toBeGreaterThan(checkSteps.indexOf(upload));
+    // The merge commit of a pull request and its first parent, the base.
+    expect(checkSteps.find((step) => step.uses?.startsWith('actions/checkout@'))?.with).toMatchObject({ 'fetch-depth': 2 });
+  });
+});
+
+/**
+ * What a step on GitHub's `ubuntu-latest` runners may rely on, as the runner
+ * image documents it (actions/runner-images: images/ubuntu/Ubuntu2404-Readme.md,
+ * "Browsers and Drivers", and scripts/build/install-google-chrome.sh, which
+ * installs Google Chrome at /usr/bin/google-chrome and sets CHROME_BIN to it).
+ * Node and npm come from actions/setup-node; nothing is installed at run time.
+ */
+const runnerImage = {
+  chrome: '/usr/bin/google-chrome',
+  programs: new Set(['npm', 'npx', 'node', 'git', 'bash', 'sudo', 'jq', 'google-chrome', 'echo', 'test', 'cat', 'mkdir', 'cp', 'rm']),
+  paths: new Set(['/usr/bin/google-chrome'])
+};
+
+/** Each command a `run` script starts, by its program (a crude shell reading, enough for the project's own steps). */
+function programsRunBy(script: string): string[] {
+  const programs: string[] = [];
+  for (const line of script.split('\n')) {
+    for (const command of line.replace(/#.*$/, '').split(/&&|\|\||;|\|/)) {
+      const words = command.trim().split(/\s+/).filter((word) => !/^[A-Z_][A-Z0-9_]*=/.test(word));
+      const [first] = words;
+      if (first && !['if', 'then', 'else', 'fi', '!', '[', 'export', 'set', 'cd'].includes(first)) programs.push(first);
+    }
+  }
+  return programs;
+}
+
+interface Workflow {
+  env?: Record<string, string>;
+  jobs: Record<string, { 'runs-on': string; env?: Record<string, string>; steps: Step[] }>;
+}
+
+const workflows = await Promise.all(
+  ['check.yml', 'deploy.yml'].map(async (file) => ({ file, workflow: parse(await read(`.github/workflows/${file}`)) as Workflow }))
+);
+
+describe('the workflows on GitHub’s runners', () => {
+  const onUbuntu = workflows.flatMap(({ file, workflow }) =>
+    Object.entries(workflow.jobs)
+      .filter(([, job]) => /^ubuntu-/.test(job['runs-on']))
+      .map(([name, job]) => ({ where: `${file}: ${name}`, workflow, job }))
+  );
+
+  it('run every job on a GitHub-hosted Ubuntu runner', () => {
+    expect(onUbuntu.length).toBe(workflows.reduce((count, { workflow }) => count + Object.keys(workflow.jobs).length, 0));
+  });
+
+  it.each(onUbuntu)('$where relies on nothing the runner image lacks', ({ workflow, job }) => {
+    const environments = [workflow.env, job.env, ...job.steps.map((step) => step.env)].flatMap((env) => Object.entries(env ?? {}));
+    const scripts = job.steps.flatMap((step) => step.run ?? []);
+    for (const script of scripts) {
+      // Installed at run time is not in the image: Ubuntu's chromium, for one, is a snap that does not start there.
+      expect(script).not.toMatch(/\b(?:apt-get|apt|snap|dpkg)\s+(?:-\S+\s+)*install\b/);
+      for (const program of programsRunBy(script)) expect(runnerImage.programs, `${program} in: ${script}`).toContain(program);
+    }
+    for (const text of [...scripts, ...environments.map(([, value]) => String(value))]) {
+      for (const [absolute] of text.matchAll(/(?<![\w$.])\/(?:usr|opt|snap|bin|lib)\/[\w./-]+/g)) expect(runnerImage.paths, absolute).toContain(absolute);
+    }
+    for (const [name, value] of environments) if (name === 'CHROMIUM_PATH') expect(value).toBe(runnerImage.chrome);
+  });
+
+  it('give the browser tests the runner image’s Chrome', () => {
+    const check = workflows.find(({ file }) => file === 'check.yml')!.workflow;
+    expect(Object.values(check.jobs).map((job) => job.env?.CHROMIUM_PATH)).toEqual([runnerImage.chrome]);
+  });
+
+  it('use the official actions at their current major versions', () => {
+    // The current majors, from each action's releases (checked 2026-12-02).
+    const current: Record<string, number> = { checkout: 6, 'setup-node': 6, 'upload-artifact': 7, 'configure-pages': 6, 'upload-pages-artifact': 5, 'deploy-pages': 5 };
+    const used = workflows.flatMap(({ workflow }) => Object.values(workflow.jobs).flatMap((job) => job.steps.flatMap((step) => step.uses ?? [])));
+    expect(used.length).toBeGreaterThanOrEqual(8);
+    for (const uses of used) {
+      const [, name, major] = /^actions\/([\w-]+)@v(\d+)$/.exec(uses) ?? [];
+      expect(name && current[name], uses).toBe(Number(major));
+    }
+  });
+
+  it('leave machines other than GitHub’s to .ci/run, which installs Debian’s chromium where there is none', async () => {
+    const script = await read('.ci/run');
+    expect(script).toMatch(/if \[ -z "\$\{CHROMIUM_PATH:-\}" \] && ! command -v chromium/);
+    expect(script).toMatch(/apt-get install [^\n]*chromium\n/);
   });
 });
 

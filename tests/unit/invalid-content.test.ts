@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileGuide } from '../../src/compile.ts';
 import { ContentError } from '../../src/load/diagnostics.ts';
+import { displayPath } from '../../src/load/load-content.ts';
 import { expectedFor, guideCopy, invalidCases } from '../helpers/fixtures.ts';
 
 const cases = await invalidCases();
@@ -22,7 +23,8 @@ describe('invalid content', () => {
         'wrong-type',
         'self-relation',
         'render-empty',
-        'render-failed'
+        'markdown-too-deep',
+        'yaml-aliases'
       ])
     );
   });
@@ -33,7 +35,16 @@ describe('invalid content', () => {
     expect(Object.keys(compiled.rendered.html.thread)).toEqual(['c1', 'c2']);
   });
 
-  it.each(cases)('%s fails with the file, line, rule and a hint', async (name) => {
+  it('pins the column and the message of every case', async () => {
+    const unpinned: string[] = [];
+    for (const name of cases) {
+      const { column, message } = await expectedFor(name);
+      if (column === undefined || message === undefined) unpinned.push(name);
+    }
+    expect(unpinned).toEqual([]);
+  });
+
+  it.each(cases)('%s fails with the file, line, column, rule, message and a hint', async (name) => {
     const expected = await expectedFor(name);
     const folder = await guideCopy(name);
     const error = await compileGuide(folder, { base: '/' }).then(
@@ -45,6 +56,8 @@ describe('invalid content', () => {
     const match = problems.find((problem) => problem.rule === expected.rule && problem.file.endsWith(expected.file));
     expect(match, `no ${expected.rule} error on ${expected.file} in:\n${(error as Error).message}`).toBeDefined();
     expect(match!.line).toBe(expected.line);
+    if (expected.column !== undefined) expect(match!.column).toBe(expected.column);
+    if (expected.message !== undefined) expect(match!.message.split(`${displayPath(folder)}/`).join('<guide>/')).toBe(expected.message);
     expect(match!.severity).toBe('error');
     expect(match!.hint).toBeTruthy();
     expect((error as Error).message).toContain(`${match!.file}${match!.line ? `:${match!.line}` : ''}`);

@@ -1,11 +1,13 @@
+import { lstatSync, symlinkSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/load/diagnostics.ts';
 import { loadContent } from '../../src/load/load-content.ts';
-import { checkMarkdownSafety, indexText, parseMarkdown } from '../../src/load/markdown.ts';
+import { checkMarkdownSafety, indexText, markdownLimits, parseMarkdown, parseWithinLimits } from '../../src/load/markdown.ts';
 import { urlScheme } from '../../src/util/url-scheme.ts';
-import { guideCopy, guideWith, problemsOf, warningsOf } from '../helpers/fixtures.ts';
+import { entryKind, readRegularFile } from '../../src/load/content-files.ts';
+import { guideCopy, guideWith, makeEntry, problemsOf, warningsOf } from '../helpers/fixtures.ts';
 
 describe('loadContent', () => {
   it('loads every collection, with ids from file names', async () => {
@@ -85,11 +87,108 @@ describe('urlScheme', () => {
   });
 });
 
+describe('a guide that is not there', () => {
+  it('reports the missing guide.yaml, saying what to create, and loads nothing else', async () => {
+    const folder = path.join(await guideCopy(), 'nowhere');
+    const diagnostics = new Diagnostics();
+    const content = await loadContent(folder, diagnostics);
+    expect(diagnostics.problems).toEqual([
+      expect.objectContaining({ rule: 'read-failed', message: 'The file is missing', hint: expect.stringMatching(/^Create .*nowhere\/guide\.yaml; see the README for its fields\.$/) })
+    ]);
+    expect(content.guide).toBeUndefined();
+    expect(content.claims).toEqual([]);
+  });
+
+  it('reads a hard line break in a comment as a line break of its text', () => {
+    expect(indexText(parseMarkdown('one  \ntwo\\\nthree\n')).text).toBe('one\ntwo\nthree');
+  });
+
+  it('hints at what a commenter needs when guide.yaml gives one the wrong shape', async () => {
+    const folder = await guideCopy();
+    const { readFile } = await import('node:fs/promises');
+    const guide = await readFile(path.join(folder, 'guide.yaml'), 'utf8');
+    await writeFile(path.join(folder, 'guide.yaml'), guide.replace('    name: Commenter B\n', '    name: 2\n'));
+    expect(await problemsOf(folder)).toEqual([
+      expect.objectContaining({ rule: 'wrong-type', message: '`commenters.B.name`: expected string, received number', hint: '`commenters.B.name` is the name readers see: a neutral label such as "Commenter A", or the commenter’s own.' })
+    ]);
+  });
+});
+
+describe('glossary terms', () => {
+  it('lets a term repeat its own name in another case, but no other term have it', async () => {
+    const folder = await guideWith({
+      'glossary/task.md': '---\nterm: task\naliases: [tasks, Task]\n---\n\nSomething a model is asked to do.\n',
+      'glossary/workload.md': '---\nterm: workload\naliases: [jobs]\n---\n\nThe work a model is given.\n'
+    });
+    expect(await problemsOf(folder)).toEqual([]);
+    await writeFile(path.join(folder, 'glossary/workload.md'), '---\nterm: workload\naliases: [jobs, Tasks]\n---\n\nThe work.\n');
+    expect(await problemsOf(folder)).toEqual([
+      expect.objectContaining({ rule: 'duplicate-term', file: expect.stringMatching(/glossary\/workload\.md$/), line: 3, message: expect.stringMatching(/^“Tasks” is already defined by .*glossary\/task\.md$/) })
+    ]);
+  });
+});
+
+describe('entries that are not regular files', () => {
+  it('reads a link to a regular file inside the content folder, under the link’s name', async () => {
+    const folder = await guideWith({ 'drafts/note.md': '---\nkind: context\non: c1-tasks\ncites:\n  - source: src1\n---\n\nA note.\n' });
+    symlinkSync('../drafts/note.md', path.join(folder, 'annotations/linked.md'));
+    const diagnostics = new Diagnostics();
+    const content = await loadContent(folder, diagnostics);
+    expect(diagnostics.problems).toEqual([]);
+    expect(content.annotations.find((entry) => entry.id === 'linked')?.facts.text).toBe('A note.');
+  });
+
+  it('passes over hidden entries, such as the dangling links an editor leaves as locks', async () => {
+    const folder = await guideCopy();
+    symlinkSync('someone@host.1234', path.join(folder, 'claims/.#c1-tasks.md'));
+    expect(await problemsOf(folder)).toEqual([]);
+  });
+
+  it('names each kind of entry it refuses', async () => {
+    const folder = await guideCopy();
+    makeEntry(path.join(folder, 'pipe'), { path: 'pipe', kind: 'fifo' });
+    makeEntry(path.join(folder, 'socket'), { path: 'socket', kind: 'socket' });
+    expect(entryKind(lstatSync(path.join(folder, 'pipe')))).toBe('a named pipe');
+    expect(entryKind(lstatSync(path.join(folder, 'socket')))).toBe('a socket');
+    expect(entryKind(lstatSync('/dev/null'))).toBe('a device');
+    expect(entryKind(lstatSync(path.join(folder, 'guide.yaml')))).toBeUndefined();
+  });
+
+  it('never waits on a pipe put where a file was listed', async () => {
+    const folder = await guideCopy();
+    const file = path.join(folder, 'claims/c1-tasks.md');
+    makeEntry(file, { path: 'claims/c1-tasks.md', kind: 'fifo' });
+    expect(() => readRegularFile(file)).toThrow(/named pipe/);
+    symlinkSync('guide.yaml', path.join(folder, 'linked.yaml'));
+    expect(() => readRegularFile(path.join(folder, 'linked.yaml'))).toThrow(/ELOOP|symbolic link/);
+  });
+});
+
 describe('checkMarkdownSafety', () => {
   it('accepts http(s), mailto and site paths', () => {
     const diagnostics = new Diagnostics();
     checkMarkdownSafety(parseMarkdown('[a](https://x.org) [b](mailto:a@b.c) [c](/claims/x/) [d](#y)'), 'x.md', diagnostics);
     expect(diagnostics.problems).toEqual([]);
+  });
+});
+
+describe('parseWithinLimits', () => {
+  const nestedEmphasis = (levels: number) => `${'*a _a '.repeat(levels / 2)}x${' a_ a*'.repeat(levels / 2)}`;
+
+  it('parses Markdown nested up to the limit', () => {
+    const tree = parseWithinLimits(`Text.\n\n${'> '.repeat(markdownLimits.depth - 2)}quoted\n\n${nestedEmphasis(20)}\n`);
+    expect(tree).toHaveProperty('type', 'root');
+  });
+
+  it('refuses inline nesting past the limit, which no line-by-line reading sees, at the node that goes past it', () => {
+    const problem = parseWithinLimits(`Text.\n\nMore ${nestedEmphasis(40)}\n`);
+    expect(problem).toEqual({ place: { line: 3, column: 97 }, reason: expect.stringContaining(`more than ${markdownLimits.depth} levels`) });
+  });
+
+  it('counts the marks of each paragraph apart', () => {
+    const paragraph = '*a* '.repeat(markdownLimits.marksPerParagraph / 4);
+    expect(parseWithinLimits(`${paragraph}\n\n${paragraph}\n\n${paragraph}\n`)).toHaveProperty('type', 'root');
+    expect(parseWithinLimits(`${paragraph}\n${paragraph}\n${paragraph}\n`)).toEqual({ place: { line: 1, column: 1 }, reason: expect.stringContaining('marks') });
   });
 });
 

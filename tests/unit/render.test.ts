@@ -239,6 +239,14 @@ describe('glossary links', async () => {
     ]);
   });
 
+  it('link a term once however it is spelt: its other spelling first, then the term', async () => {
+    const folder = await guideWith({
+      'annotations/ann1.md': '---\nkind: counterargument\non: c1-tasks\ncites:\n  - source: src1\n---\n\nTasks differ. A task, then tasks again.\n'
+    });
+    const tree = parse((await compileGuide(folder, { base: '/' })).rendered.html.annotations.ann1!);
+    expect((selectAll('a.term', tree) as Element[]).map((link) => toText(link))).toEqual(['Tasks']);
+  });
+
   it('never link inside another link, and keep the words as they were', async () => {
     const folder = await guideWith({
       'annotations/ann1.md': '---\nkind: counterargument\non: c1-tasks\ncites:\n  - source: src1\n---\n\nSee [the task page](https://example.org/task); a Task, then another task.\n'

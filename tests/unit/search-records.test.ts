@@ -40,6 +40,29 @@ describe('search records', () => {
     for (const record of records) expect(record.meta.kind).toBe(record.filters.kind[0]);
   });
 
+  it('give each claim the speaker of its own words: its commenter, or the outside work a comment quotes', () => {
+    const names = compiled.content.guide!.data.commenters;
+    const claims = compiled.graph.claimOrder.map((id) => compiled.graph.claims[id]!);
+    const outside = claims.filter((claim) => claim.speaker.kind === 'outside');
+    // Both kinds occur, so that a swap of one for the other shows.
+    expect(outside.length).toBeGreaterThan(0);
+    expect(outside.length).toBeLessThan(claims.length);
+    for (const claim of claims) {
+      const found = records.find((record) => record.url === `/#${claim.markId}`)!;
+      const expected = claim.speaker.kind === 'commenter' ? names[claim.speaker.key]!.name : 'Outside work';
+      expect(found.filters.who, claim.id).toEqual([expected]);
+    }
+    // A comment is its commenter's, an annotation the guide's.
+    for (const comment of compiled.graph.comments) {
+      expect(records.find((record) => record.url === `/#comment-${comment.id}`)!.filters.who, comment.id).toEqual([names[comment.author!]!.name]);
+    }
+    const annotations = records.filter((record) => record.meta.kind !== 'claim' && record.meta.kind !== 'comment' && record.url.startsWith('/#'));
+    expect(annotations).toHaveLength(Object.keys(compiled.graph.annotations).length);
+    for (const record of annotations) expect(record.filters.who, record.url).toEqual(['The guide']);
+    expect(records.find((record) => record.url === '/#claim-ai2027-real-goals')!.filters.who).toEqual(['Outside work']);
+    expect(records.find((record) => record.url === '/#claim-b1-weak-concern')!.filters.who).toEqual(['Commenter B']);
+  });
+
   it('hold the words a reader would search for', () => {
     const claim = records.find((record) => record.url === '/#claim-a2-ablations')!;
     expect(claim.content).toContain('Appendix M in https://www.arxiv.org/abs/2509.15541');

@@ -8,8 +8,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileGuide } from '../../src/compile.ts';
 import { snapshotOf } from '../../src/export/snapshot.ts';
-import { annotationCollection, pagesOf } from '../../src/export/web-annotation.ts';
-import { projectRoot } from '../helpers/fixtures.ts';
+import { annotationCollection, annotationPage, annotationPageCount, type AnnotationPage } from '../../src/export/web-annotation.ts';
+import { routeValues } from '../../src/site/addresses.ts';
+import type { GuideGraph } from '../../src/graph/types.ts';
+import { guideCopy, projectRoot } from '../helpers/fixtures.ts';
 import { suiteRoot, WebAnnotationValidator } from '../helpers/web-annotation-validator.ts';
 
 const validator = await WebAnnotationValidator.load();
@@ -48,10 +50,14 @@ describe('the validator, on the suite’s own samples', async () => {
   });
 });
 
-describe('/annotations.jsonld', async () => {
+describe('/annotations.jsonld and its pages', async () => {
   const compiled = await compileGuide(path.join(projectRoot, 'content'), { base: '/repo/' });
-  const collection = annotationCollection(snapshotOf(compiled, 'https://reader.github.io/repo/'));
-  const pages = pagesOf(collection);
+  const snapshot = snapshotOf(compiled, 'https://reader.github.io/repo/');
+  const collection = annotationCollection(snapshot);
+  /** Every page document, first to last, for pages of `size`. */
+  const pagesOf = (size?: number): AnnotationPage[] =>
+    Array.from({ length: annotationPageCount(compiled.graph, size) }, (_, index) => annotationPage(snapshot, index + 1, size));
+  const pages = pagesOf();
   const items = pages.flatMap((page) => page.items);
 
   it('holds every claim and annotation once', () => {
@@ -60,12 +66,19 @@ describe('/annotations.jsonld', async () => {
     expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
   });
 
-  it('passes every must of the suite: the collection, each page and each annotation', () => {
-    const { first: _first, ...collectionAlone } = collection;
-    expect(validator.failures({ ...collectionAlone, first: collection.first.id })).toEqual([]);
+  it('passes every must of the suite: the collection, with its first page, each page document on its own, and each annotation', () => {
     expect(validator.failures(collection)).toEqual([]);
-    for (const page of pages) expect(validator.failures({ '@context': collection['@context'], ...page }), page.id).toEqual([]);
+    // The suite's page assertions also read a collection with its first page embedded.
+    expect(validator.failures(collection, 'page')).toEqual([]);
+    for (const page of pages) expect(validator.failures(page), page.id).toEqual([]);
     for (const item of items) expect(validator.failures(item), item.id).toEqual([]);
+  });
+
+  it('embeds its first page, as the page’s own document has it, under the collection’s context', () => {
+    const { '@context': context, ...first } = pages[0]!;
+    expect(context).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(collection.first).toEqual(first);
+    expect(collection.first.id).toBe('https://reader.github.io/repo/annotations/page-1.jsonld');
   });
 
   it('targets each comment’s permalink with selectors that find the words in its text', () => {
@@ -75,17 +88,54 @@ describe('/annotations.jsonld', async () => {
       expect(item.target.source).toBe(comment.permalink);
       const [quote, position] = item.target.selector;
       expect(comment.text.slice(position.start, position.end)).toBe(quote.exact);
-      expect(comment.text.slice(0, position.start).endsWith(quote.prefix)).toBe(true);
-      expect(comment.text.slice(position.end).startsWith(quote.suffix)).toBe(true);
+      // The 32 characters around the words, as Hypothesis sends them, or as many as the comment has.
+      expect(quote.prefix).toBe(comment.text.slice(0, position.start).slice(-32));
+      expect(quote.prefix.length).toBe(Math.min(32, position.start));
+      expect(quote.suffix).toBe(comment.text.slice(position.end).slice(0, 32));
+      expect(quote.suffix.length).toBe(Math.min(32, comment.text.length - position.end));
     }
+    // Marks near either end of a comment, where there is less than that to give.
+    expect(items.some((item) => item.target.selector[1].start < 32)).toBe(true);
   });
 
-  it('pages through a large collection, each page pointing at its collection and the next', () => {
-    const small = annotationCollection(snapshotOf(compiled, 'https://reader.github.io/repo/'), 10);
-    const smallPages = pagesOf(small);
+  it('gives a mark near the start of a comment the words before it, however few', async () => {
+    const minimal = await compileGuide(await guideCopy(), { base: '/' });
+    const quotes = annotationCollection(snapshotOf(minimal, 'https://reader.github.io/')).first.items.map((item) => item.target.selector[0]);
+    expect(quotes.find((quote) => quote.exact === 'with emphasis in it, and a link')?.prefix).toBe('First paragraph ');
+  });
+
+  it('pages through a large collection, each page a valid document linked to its collection, the one before and the one after', () => {
+    const small = annotationCollection(snapshot, 10);
+    const smallPages = pagesOf(10);
     expect(smallPages.length).toBe(Math.ceil(small.total / 10));
+    expect(smallPages.length).toBeGreaterThan(2);
+    expect(smallPages.map((page) => page.id)).toEqual(smallPages.map((_, index) => `https://reader.github.io/repo/annotations/page-${index + 1}.jsonld`));
     expect(smallPages.map((page) => page.startIndex)).toEqual(smallPages.map((_, index) => index * 10));
+    expect(smallPages.flatMap((page) => page.items)).toEqual(items);
+    expect(small.first.id).toBe(smallPages[0]!.id);
     expect(small.last).toBe(smallPages.at(-1)!.id);
-    for (const page of smallPages) expect(validator.failures({ '@context': small['@context'], ...page, next: page.next?.id })).toEqual([]);
+    for (const [index, page] of smallPages.entries()) {
+      expect(page.next).toBe(smallPages[index + 1]?.id);
+      expect(page.prev).toBe(smallPages[index - 1]?.id);
+      expect(page.partOf).toEqual({ id: small.id, type: 'AnnotationCollection', label: small.label, total: small.total });
+      expect(validator.failures(page), page.id).toEqual([]);
+    }
+    expect(validator.failures(small)).toEqual([]);
+    expect(() => annotationPage(snapshot, smallPages.length + 1, 10)).toThrow(/No Annotation Page/);
   });
 });
+
+describe('the addresses of the Annotation Pages', () => {
+  const graph = (claims: number, annotations: number) =>
+    ({
+      claimOrder: Array.from({ length: claims }, (_, index) => `c${index}`),
+      annotations: Object.fromEntries(Array.from({ length: annotations }, (_, index) => [`a${index}`, {}]))
+    }) as unknown as GuideGraph;
+
+  it('are one page for every thousand claims and annotations, and one for none', () => {
+    expect(routeValues('annotations/page-[n].jsonld.ts', { graph: graph(1500, 1000), pageIds: [] })).toEqual(['1', '2', '3']);
+    expect(routeValues('annotations/page-[n].jsonld.ts', { graph: graph(1000, 0), pageIds: [] })).toEqual(['1']);
+    expect(routeValues('annotations/page-[n].jsonld.ts', { graph: graph(0, 0), pageIds: [] })).toEqual(['1']);
+  });
+});
+

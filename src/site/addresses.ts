@@ -1,0 +1,183 @@
+/**
+ * The addresses the site publishes: every page, and the fragment ids on each.
+ * Worked out from what makes them: the routes in src/pages, with the values
+ * of their parameters (which getStaticPaths takes from here too), the ids
+ * the pages give entries (which the pages take from `anchor`), the ids the
+ * graph gives marks, quotations and notes, and every id in the rendered
+ * HTML. The link check (src/site/check-links.ts) accepts a link to these
+ * only, and the build test holds every built page to them, id for id.
+ *
+ * Nothing here needs Astro: `npm run check` works it out as the build does.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import GithubSlugger from 'github-slugger';
+import type { Nodes } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { CompiledGuide } from '../compile.ts';
+import type { GuideGraph } from '../graph/types.ts';
+import { annotationPageCount } from '../export/web-annotation.ts';
+import { parseMarkdown } from '../load/markdown.ts';
+import { relationTypes } from '../load/schema.ts';
+
+/** The ids pages give what they show. */
+export const anchor = {
+  comment: (id: string) => `comment-${id}`,
+  commentTitle: (id: string) => `comment-${id}-title`,
+  claimsIn: (comment: string) => `claims-in-${comment}`,
+  term: (id: string) => `term-${id}`,
+  crux: (id: string) => `crux-${id}`,
+  cruxTitle: (id: string) => `crux-${id}-title`,
+  kind: (kind: string) => `kind-${kind}`,
+  annotationCard: (id: string) => `annotation-${id}-card`,
+  /** The heading of a page's "Linked from" section; `page` is its site path. */
+  linkedFrom: (page: string) => `linked-from-${page.replace(/[^a-z0-9]+/gi, '-')}`,
+  /** An argument map: a claim's neighbourhood, or the whole map. */
+  map: (claim?: string) => `map-${claim ?? 'all'}`
+};
+
+/** Pages of content/pages/ shown within another page rather than on their own. */
+export const shownElsewhere: Record<string, string> = { introduction: '/', cruxes: '/cruxes/' };
+
+/** The site path of each kind of entry's page (or place on a page). */
+export const sitePath = {
+  claim: (id: string) => `/claims/${id}/`,
+  annotation: (id: string) => `/annotations/${id}/`,
+  source: (id: string) => `/sources/${id}/`,
+  term: (id: string) => `/glossary/#${anchor.term(id)}`,
+  crux: (id: string) => `/cruxes/#${anchor.crux(id)}`,
+  page: (id: string) => shownElsewhere[id] ?? `/${id}/`
+};
+
+/** What the dynamic routes' parameters are made from. */
+export interface RouteData {
+  graph: GuideGraph;
+  /** The ids of the files in content/pages/. */
+  pageIds: readonly string[];
+}
+
+/** The values of each dynamic route's parameter, by the route's file in src/pages. */
+const dynamicRoutes: Record<string, (data: RouteData) => string[]> = {
+  'claims/[id].astro': ({ graph }) => graph.claimOrder,
+  'annotations/[id].astro': ({ graph }) => Object.keys(graph.annotations),
+  'sources/[id].astro': ({ graph }) => Object.keys(graph.sources),
+  '[page].astro': ({ pageIds }) => pageIds.filter((id) => !(id in shownElsewhere)),
+  'annotations/page-[n].jsonld.ts': ({ graph }) => Array.from({ length: annotationPageCount(graph) }, (_, index) => String(index + 1))
+};
+
+/** The values of the dynamic route in `file` (under src/pages): its getStaticPaths calls this. */
+export function routeValues(file: string, data: RouteData): string[] {
+  const values = dynamicRoutes[file];
+  if (!values) throw new Error(`src/site/addresses.ts does not know the dynamic route src/pages/${file}`);
+  return values(data);
+}
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+const pagesFolder = path.join(projectRoot, 'src/pages');
+
+/** A route of src/pages: its file, and the site path it gives for a value of its parameter. */
+export interface Route {
+  file: string;
+  path: (value?: string) => string;
+  dynamic: boolean;
+}
+
+/** The routes in src/pages, as Astro reads them with `build.format: 'directory'`. */
+export function routes(): Route[] {
+  return readdirSync(pagesFolder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(?:astro|md|ts|js)$/.test(entry.name))
+    .map((entry) => path.relative(pagesFolder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort()
+    .map((file) => {
+      const endpoint = /\.(?:ts|js)$/.test(file);
+      const name = file.replace(/\.(?:astro|md|ts|js)$/, '');
+      const pattern = endpoint ? `/${name}` : name === '404' ? '/404.html' : `/${name.replace(/(?:^|\/)index$/, '')}/`.replace(/\/+/g, '/');
+      return { file, dynamic: /\[[^\]]+\]/.test(file), path: (value?: string) => pattern.replace(/\[[^\]]+\]/, value ?? '') };
+    });
+}
+
+/** The pages of the site, each with the fragment ids it has. */
+export type SiteAddresses = Map<string, Set<string>>;
+
+/** Ids on every page: the layout's (src/layouts/Base.astro). */
+const layoutIds = ['main', 'site-search', 'theme-toggle'];
+
+/** Ids on pages whose content is fixed, by site path. */
+const fixedIds: Record<string, readonly string[]> = {
+  '/search/': ['search-form', 'search-query', 'search-status', 'search-results'],
+  '/map/': mapIds()
+};
+
+function mapIds(claim?: string): string[] {
+  const id = anchor.map(claim);
+  return [`${id}-title`, ...relationTypes.map((type) => `${id}-arrow-${type}`)];
+}
+
+/** The ids in rendered HTML (which `hast-util-to-html` writes with double quotes). */
+export function idsInHtml(html: string): string[] {
+  return [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1]!);
+}
+
+/** The ids Astro gives the headings of CONTRIBUTING.md, which `/contribute/` shows. */
+function contributeIds(): string[] {
+  const slugger = new GithubSlugger();
+  const ids: string[] = [];
+  visit(parseMarkdown(readFileSync(path.join(projectRoot, 'CONTRIBUTING.md'), 'utf8')), 'heading', (heading) => {
+    let text = '';
+    visit(heading, (node: Nodes) => {
+      if (node.type === 'text' || node.type === 'inlineCode') text += node.value;
+    });
+    ids.push(slugger.slug(text));
+  });
+  return ids;
+}
+
+/** Every page the site publishes, and the fragment ids each has. */
+export function siteAddresses({ content, graph, rendered }: Pick<CompiledGuide, 'content' | 'graph' | 'rendered'>): SiteAddresses {
+  const addresses: SiteAddresses = new Map();
+  const data: RouteData = { graph, pageIds: content.pages.map((page) => page.id) };
+  for (const route of routes()) {
+    if (!route.dynamic) addresses.set(route.path(), new Set(layoutIds));
+    else for (const value of routeValues(route.file, data)) addresses.set(route.path(value), new Set(layoutIds));
+  }
+  for (const file of readdirSync(path.join(projectRoot, 'public'))) addresses.set(`/${file}`, new Set());
+  const on = (page: string, ...ids: (string | readonly string[])[]) => {
+    const set = addresses.get(page);
+    if (set) for (const id of ids.flat()) set.add(id);
+  };
+  const html = rendered.html;
+  for (const [page, ids] of Object.entries(fixedIds)) on(page, ids);
+  on('/contribute/', contributeIds());
+
+  on('/', 'thread-title', idsInHtml(html.pages.introduction ?? ''), rendered.guideNotes.flatMap(idsInHtml));
+  for (const comment of graph.comments) {
+    on('/', anchor.comment(comment.id), anchor.commentTitle(comment.id), idsInHtml(html.thread[comment.id] ?? ''));
+    for (const note of comment.notes) on('/', note.id, idsInHtml(rendered.notes[note.id] ?? ''));
+    if (comment.claims.length > 0) on('/claims/', anchor.claimsIn(comment.id));
+  }
+
+  for (const id of graph.claimOrder) {
+    const claim = graph.claims[id]!;
+    const page = sitePath.claim(id);
+    on(page, 'words', 'relations', 'sources', 'annotations', idsInHtml(html.claims[id] ?? ''));
+    if (claim.strongestCounterargument) on(page, 'strongest');
+    if (claim.relations.length > 0) on(page, mapIds(id));
+    for (const annotation of claim.annotations) on(page, anchor.annotationCard(annotation), idsInHtml(html.annotations[annotation] ?? ''));
+  }
+  for (const [id, annotation] of Object.entries(graph.annotations)) {
+    on(sitePath.annotation(id), 'shown', idsInHtml(html.annotations[id] ?? ''));
+    on('/annotations/', anchor.kind(annotation.kind));
+  }
+  for (const id of Object.keys(graph.sources)) on(sitePath.source(id), 'locators', 'cited-by', idsInHtml(html.sources[id] ?? ''));
+  for (const id of Object.keys(graph.terms)) on('/glossary/', anchor.term(id), idsInHtml(html.glossary[id] ?? ''));
+  on('/cruxes/', idsInHtml(html.pages.cruxes ?? ''));
+  for (const id of Object.keys(graph.cruxes)) on('/cruxes/', anchor.crux(id), anchor.cruxTitle(id), idsInHtml(html.cruxes[id] ?? ''));
+  for (const id of routeValues('[page].astro', data)) on(sitePath.page(id), idsInHtml(html.pages[id] ?? ''));
+
+  // The "Linked from" section of a claim's, an annotation's or a source's page that the guide's text links to.
+  for (const [target, sources] of Object.entries(graph.linkedFrom)) {
+    if (sources.length > 0 && /^\/(?:claims|annotations|sources)\/[^/]+\/$/.test(target)) on(target, anchor.linkedFrom(target));
+  }
+  return addresses;
+}

@@ -1,0 +1,31 @@
+/** The hints a contributor gets when words do not match: the likely words, and the places to choose from. */
+import { describe, expect, it } from 'vitest';
+import { excerpt, nearMiss } from '../../src/graph/text-quote.ts';
+
+describe('nearMiss', () => {
+  const text = 'He said “don’t” — twice\u00a0over… and left.';
+
+  it('finds the words as the text has them when quotes, dashes, spaces, ellipses or case differ', () => {
+    expect(nearMiss(text, 'he said "don\'t" - twice over…')).toBe('He said “don’t” — twice\u00a0over…');
+    expect(nearMiss('a ‘b’ c', "'b'")).toBe('‘b’');
+    expect(nearMiss('a „b“ c', '"b"')).toBe('„b“');
+    expect(nearMiss('a b−c', 'b-c')).toBe('b−c');
+    expect(nearMiss('a b\u202fc', 'b c')).toBe('b\u202fc');
+  });
+
+  it('offers nothing when the words occur twice, or not at all', () => {
+    expect(nearMiss('Tasks and tasks', 'TASKS')).toBeUndefined();
+    expect(nearMiss(text, 'never said')).toBeUndefined();
+    expect(nearMiss('tasks', 'tasks')).toBe('tasks');
+  });
+});
+
+describe('excerpt', () => {
+  it('shows the words in brackets with up to 30 characters either side, on one line', () => {
+    const text = `${'a'.repeat(40)}\nbefore [the words]\tafter${'b'.repeat(40)}`;
+    const start = text.indexOf('the words');
+    expect(excerpt(text, { start, end: start + 'the words'.length })).toBe(`…${'a'.repeat(21)} before [[the words]] after${'b'.repeat(23)}…`);
+    expect(excerpt('short one', { start: 6, end: 9 })).toBe('…short [one]…');
+    expect(excerpt('one short', { start: 0, end: 3 }, 2)).toBe('…[one] s…');
+  });
+});
