@@ -168,7 +168,7 @@ describe('astro build', () => {
     const content = await guideWith({
       'annotations/ann1.md': '---\nkind: counterargument\non: c1-tasks\ncites:\n  - source: src1\n---\n\n## The objection\n\nSee [the source](/sources/src1/#cited-by) and [the top of the page](#main).\n',
       'claims/c1-tasks.md': '---\nparaphrase: Models like tasks.\nquote:\n  in: c1\n  exact: models like tasks\ncites:\n  - source: src1\nstrongestCounterargument: ann1\n---\n\n### Why it matters\n',
-      'cruxes/liking.md': '---\nquestion: Do models like tasks?\nclaims: [c1-tasks, c2-disagree]\n---\n\n## What would settle it\n\nAblations ([the claim](/claims/c2-disagree/)).\n',
+      'cruxes/liking.md': '---\nquestion: Do models like tasks?\nclaims: [c1-tasks, c2-disagree]\nwouldMove:\n  A: [Models that stop once told to]\n  B: [Models that ask for more tasks]\n---\n\n## What would settle it\n\nAblations ([the claim](/claims/c2-disagree/)).\n',
       'pages/cruxes.md': '---\ntitle: Cruxes\ndescription: Where the commenters differ.\n---\n\n## How to read them\n\nEach crux names the claims on both sides.\n',
       'pages/reading-notes.md': '---\ntitle: Reading notes\ndescription: Notes on reading the thread.\nnav: Notes\n---\n\n## First\n\n## First\n\nSee [the annotation](/annotations/ann1/) and [C1](/#comment-c1).\n',
       'glossary/task.md': '---\nterm: task\naliases: [tasks]\n---\n\n#### In short\n\nSomething a model is asked to do, as [claim C1](/claims/c1-tasks/#strongest) says.\n'
