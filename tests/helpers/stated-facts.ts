@@ -90,6 +90,16 @@ export function figuresIn(text: string, names: readonly string[] = []): Figure[]
 }
 
 /**
+ * Whether a citation's note says what the part cited shows, rather than only
+ * pointing at it (“See.”): it quotes the work, states a figure, or makes a
+ * statement of at least four words.
+ */
+export function saysWhatItShows(note: string): boolean {
+  const { figures, quotations } = statedFacts(note);
+  return quotations.length > 0 || figures.length > 0 || collapse(note).split(' ').filter((word) => /[\p{L}\p{N}]/u.test(word)).length >= 4;
+}
+
+/**
  * Whether `record` holds the figure: the same value, or, for a year or a
  * month, a fuller date within it (a record of 2025-04-03 holds “2025”).
  */

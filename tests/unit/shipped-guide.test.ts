@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkGuide } from '../../src/compile.ts';
 import type { Citation, RelationType } from '../../src/load/schema.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
-import { type Figure, figuresIn, holdsFigure, holdsWords, statedFacts } from '../helpers/stated-facts.ts';
+import { type Figure, figuresIn, holdsFigure, holdsWords, saysWhatItShows, statedFacts } from '../helpers/stated-facts.ts';
 
 describe('the shipped guide', async () => {
   const { content, graph, warnings } = await checkGuide(path.join(projectRoot, 'content'));
@@ -89,7 +89,7 @@ describe('the shipped guide', async () => {
         continue;
       }
       const entry = content.annotations.find((annotation) => annotation.id === counter!.id)!;
-      const atAPart = entry.data.cites.some((citation) => citation.locator !== undefined || citation.note !== undefined);
+      const atAPart = entry.data.cites.some((citation) => citation.locator !== undefined || (citation.note !== undefined && saysWhatItShows(citation.note)));
       const onAClaim = entry.facts.links.some((link) => {
         const id = /^\/claims\/([^/#?]+)/.exec(link)?.[1];
         return id !== undefined && id !== claim.id && graph.claims[id] !== undefined;
