@@ -100,6 +100,20 @@ export function saysWhatItShows(note: string): boolean {
 }
 
 /**
+ * The sentence of `text` that holds `quotation` in quotation marks, with
+ * spaces collapsed, or "" if none does. A sentence ends at “.”, “!” or “?”
+ * before a capital, but not at “et al.”, so that “Schoen et al. describe
+ * it as …” stays one sentence with the work it names.
+ */
+export function sentenceQuoting(text: string, quotation: string): string {
+  return (
+    collapse(text)
+      .split(/(?<=[.!?])(?<!\bet al\.)\s+(?=[“"(]?[A-Z])/)
+      .find((sentence) => sentence.includes(`“${quotation}”`) || sentence.includes(`"${quotation}"`)) ?? ''
+  );
+}
+
+/**
  * Whether `record` holds the figure: the same value, or, for a year or a
  * month, a fuller date within it (a record of 2025-04-03 holds “2025”).
  */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkGuide } from '../../src/compile.ts';
 import type { Citation, RelationType } from '../../src/load/schema.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
-import { type Figure, figuresIn, holdsFigure, holdsWords, saysWhatItShows, statedFacts } from '../helpers/stated-facts.ts';
+import { type Figure, figuresIn, holdsFigure, holdsWords, saysWhatItShows, sentenceQuoting, statedFacts } from '../helpers/stated-facts.ts';
 
 describe('the shipped guide', async () => {
   const { content, graph, warnings } = await checkGuide(path.join(projectRoot, 'content'));
@@ -217,12 +217,6 @@ describe('the shipped guide', async () => {
         (name): name is string => name !== undefined && name.length > 2 && !/^\d+$/.test(name) && name !== 'AI'
       );
     const worksNamedIn = (sentence: string) => new Set(content.sources.filter((source) => namesOf(source).some((name) => holdsWords(sentence, name))).map((source) => source.id));
-    // Sentences end at . ! or ? before a capital, but not after "et al.".
-    const sentenceOf = (text: string, quotation: string) =>
-      text
-        .replace(/\s+/g, ' ')
-        .split(/(?<=[.!?])(?<!\bet al\.)\s+(?=[“"(]?[A-Z])/)
-        .find((candidate) => candidate.includes(`“${quotation}”`) || candidate.includes(`"${quotation}"`)) ?? '';
 
     const guide = content.guide!;
     // The editors' notes on a comment may quote the words they are about; the guide's own texts hold only the thread's title.
@@ -258,7 +252,7 @@ describe('the shipped guide', async () => {
         stated.set(entry.collection, (stated.get(entry.collection) ?? 0) + figures.length + quotations.length);
         for (const figure of figures) if (!holdsFigure(held, figure)) unrecorded.push(`${entry.file}: ${figure.text}`);
         for (const quotation of quotations) {
-          const sentence = sentenceOf(text, quotation);
+          const sentence = sentenceQuoting(text, quotation);
           const named = worksNamedIn(sentence);
           const credited = named.size > 0 ? named : undefined;
           if (holdsWords(textOf(record, credited), quotation)) continue;

@@ -4,7 +4,7 @@
  * the wrong reason.
  */
 import { describe, expect, it } from 'vitest';
-import { figuresIn, holdsFigure, holdsWords, saysWhatItShows, statedFacts } from '../helpers/stated-facts.ts';
+import { figuresIn, holdsFigure, holdsWords, saysWhatItShows, sentenceQuoting, statedFacts } from '../helpers/stated-facts.ts';
 
 const values = (text: string, names: string[] = []) => statedFacts(text, names).figures.map((figure) => figure.value);
 
@@ -70,5 +70,14 @@ describe('saysWhatItShows', () => {
     expect(saysWhatItShows('Models asked for no further tasks.')).toBe(true);
     expect(saysWhatItShows('“very sad”')).toBe(true);
     expect(saysWhatItShows('13% to 0.4%')).toBe(true);
+  });
+});
+
+describe('sentenceQuoting', () => {
+  it('finds the whole sentence that holds a quotation, not cut at “et al.”', () => {
+    const text = 'The study is unusual. Schoen et al.\ndescribe it as “controlled stress-tests”. Apollo Research agrees.';
+    expect(sentenceQuoting(text, 'controlled stress-tests')).toBe('Schoen et al. describe it as “controlled stress-tests”.');
+    expect(sentenceQuoting('A2 writes "we ablate". B does not.', 'we ablate')).toBe('A2 writes "we ablate".');
+    expect(sentenceQuoting('Nothing quoted here.', 'here')).toBe('');
   });
 });
