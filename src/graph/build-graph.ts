@@ -490,7 +490,7 @@ class GraphBuilder {
               ['strongestCounterargument'],
               `The strongest counterargument \`${counter}\` cites no part of a source and links to no other claim of the thread`,
               'unsupported-counterargument',
-              'Cite the source it rests on with the part that bears on it (`locator`, or a `note` saying what that part shows), or link in its text to the claim of the thread it rests on (`/claims/<id>/`); or name a claim that attacks this one.'
+              'Cite the source it rests on with the part that bears on it (`locator`, or a `note` saying in a few words, or the work’s own, what that part shows), or link in its text to the claim of the thread it rests on (`/claims/<id>/`); or name a claim that attacks this one.'
             );
           }
         } else if (attacker) {
@@ -525,12 +525,13 @@ class GraphBuilder {
    * what that part shows), or its text links to a claim of the thread other
    * than the one it answers. A bare citation is not enough: any annotation
    * without one is already warned of, and a work named without a part says
-   * nothing of what in it bears on the objection. Judged on the file, like
-   * the other warnings. A claim that attacks another needs no such test: it
-   * is itself a claim of the thread.
+   * nothing of what in it bears on the objection. Nor is a note that says
+   * nothing, such as “See.”. Judged on the file, like the other warnings. A
+   * claim that attacks another needs no such test: it is itself a claim of
+   * the thread.
    */
   #restsOnEvidence(annotation: LoadedEntry<'annotations'>, answered: string): boolean {
-    if (annotation.data.cites.some((citation) => citation.locator !== undefined || citation.note !== undefined)) return true;
+    if (annotation.data.cites.some((citation) => citation.locator !== undefined || (citation.note !== undefined && saysWhatItShows(citation.note)))) return true;
     return annotation.facts.links.some((link) => {
       const id = /^\/claims\/([^/#?]+)\/?(?:[#?]|$)/.exec(link)?.[1];
       return id !== undefined && id !== answered && this.#claimIds.has(id);
@@ -646,6 +647,16 @@ class GraphBuilder {
     return terms;
   }
 
+}
+
+/**
+ * Whether a citation's note says what the part cited shows: it quotes the
+ * work, or states something in at least four words (a figure counts as a
+ * word), rather than only pointing at it.
+ */
+function saysWhatItShows(note: string): boolean {
+  if (/“[^”]*[\p{L}\p{N}][^”]*”|"[^"]*[\p{L}\p{N}][^"]*"/u.test(note)) return true;
+  return (note.match(/[\p{L}\p{N}]+(?:[.,'’‑-][\p{L}\p{N}]+)*/gu) ?? []).length >= 4;
 }
 
 function shorten(text: string, length = 80): string {

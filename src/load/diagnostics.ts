@@ -39,7 +39,7 @@ export const rules = {
   'self-relation': 'a claim relates to itself',
   'invalid-counterargument': 'a claim’s strongest counterargument neither annotates it as a counterargument nor attacks it',
   'missing-counterargument': 'a main claim names no strongest counterargument',
-  'unsupported-counterargument': 'a main claim’s strongest counterargument is an annotation that neither cites a part of a source (a locator or a note) nor links to another claim of the thread',
+  'unsupported-counterargument': 'a main claim’s strongest counterargument is an annotation that neither cites a part of a source (a locator, or a note that says what it shows) nor links to another claim of the thread',
   'incomplete-crux': 'a crux names claims of a commenter but not what evidence would move them',
   'unsupported-claim': 'a claim neither cites a source nor relates to another claim',
   'unsourced-annotation': 'an annotation cites no source',

@@ -90,6 +90,30 @@ export function figuresIn(text: string, names: readonly string[] = []): Figure[]
 }
 
 /**
+ * Whether a citation's note says what the part cited shows, rather than only
+ * pointing at it (“See.”): it quotes the work, states a figure, or makes a
+ * statement of at least four words.
+ */
+export function saysWhatItShows(note: string): boolean {
+  const { figures, quotations } = statedFacts(note);
+  return quotations.length > 0 || figures.length > 0 || collapse(note).split(' ').filter((word) => /[\p{L}\p{N}]/u.test(word)).length >= 4;
+}
+
+/**
+ * The sentence of `text` that holds `quotation` in quotation marks, with
+ * spaces collapsed, or "" if none does. A sentence ends at “.”, “!” or “?”
+ * before a capital, but not at “et al.”, so that “Schoen et al. describe
+ * it as …” stays one sentence with the work it names.
+ */
+export function sentenceQuoting(text: string, quotation: string): string {
+  return (
+    collapse(text)
+      .split(/(?<=[.!?])(?<!\bet al\.)\s+(?=[“"(]?[A-Z])/)
+      .find((sentence) => sentence.includes(`“${quotation}”`) || sentence.includes(`"${quotation}"`)) ?? ''
+  );
+}
+
+/**
  * Whether `record` holds the figure: the same value, or, for a year or a
  * month, a fuller date within it (a record of 2025-04-03 holds “2025”).
  */

@@ -476,6 +476,11 @@ describe('counterarguments, cruxes and warnings', () => {
     expect(await grounds('cites:\n  - source: src1\n')).toHaveLength(1);
     expect(await grounds('cites:\n  - source: src1\n    locator: Section 2\n')).toEqual([]);
     expect(await grounds('cites:\n  - source: src1\n    note: Models asked for no further tasks.\n')).toEqual([]);
+    // A note must say what the part shows, in its own words or the work's, not only point at it.
+    expect(await grounds('cites:\n  - source: src1\n    note: See.\n')).toHaveLength(1);
+    expect(await grounds('cites:\n  - source: src1\n    note: See there.\n')).toHaveLength(1);
+    expect(await grounds('cites:\n  - source: src1\n    note: “no further tasks”\n')).toEqual([]);
+    expect(await grounds('cites:\n  - source: src1\n    note: o3, 13% to 0.4%.\n')).toEqual([]);
     // Only main claims are held to it.
     const minor = await warningsOf(await guideWith({ 'claims/c1-tasks.md': tasks('strongestCounterargument: ann1'), 'annotations/ann1.md': counter('', 'The objection.') }));
     expect(minor.map((warning) => warning.rule)).toEqual(['unsourced-annotation']);

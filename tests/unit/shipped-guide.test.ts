@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkGuide } from '../../src/compile.ts';
 import type { Citation, RelationType } from '../../src/load/schema.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
-import { type Figure, figuresIn, holdsFigure, holdsWords, statedFacts } from '../helpers/stated-facts.ts';
+import { type Figure, figuresIn, holdsFigure, holdsWords, saysWhatItShows, sentenceQuoting, statedFacts } from '../helpers/stated-facts.ts';
 
 describe('the shipped guide', async () => {
   const { content, graph, warnings } = await checkGuide(path.join(projectRoot, 'content'));
@@ -89,7 +89,7 @@ describe('the shipped guide', async () => {
         continue;
       }
       const entry = content.annotations.find((annotation) => annotation.id === counter!.id)!;
-      const atAPart = entry.data.cites.some((citation) => citation.locator !== undefined || citation.note !== undefined);
+      const atAPart = entry.data.cites.some((citation) => citation.locator !== undefined || (citation.note !== undefined && saysWhatItShows(citation.note)));
       const onAClaim = entry.facts.links.some((link) => {
         const id = /^\/claims\/([^/#?]+)/.exec(link)?.[1];
         return id !== undefined && id !== claim.id && graph.claims[id] !== undefined;
@@ -133,7 +133,12 @@ describe('the shipped guide', async () => {
     // words need no source, but a quotation of one or two words found in the thread
     // counts as theirs only when its sentence names a commenter or a comment: a
     // single word is too easily found by chance. A passage of an outside work quoted
-    // in the thread needs that work among the citations.
+    // in the thread needs that work among the citations. A quotation whose sentence
+    // names a work must be in what that work's citations and checks record, not
+    // another's. Every shipped text of the guide's own is read: the editors' notes
+    // on comments (which may quote the words they are about) and guide.yaml's title,
+    // description, notes and descriptions of the commenters, but never the
+    // commenters' words themselves.
     const names = content.glossary.flatMap((term) => [term.data.term, ...term.data.aliases]);
     const sources = new Map(content.sources.map((source) => [source.id, source]));
     const own: string[] = [];
@@ -157,10 +162,14 @@ describe('the shipped guide', async () => {
       // A key such as "A" is also a word: opening a sentence on its own it may be the article, and in "B.6" it is a label.
       commenters.some(([key]) => new RegExp(String.raw`\b${key}\b(?!\.\d)`).test(sentence.replace(new RegExp(String.raw`^\W*${key}\s`), ' ')));
 
+    // A record keeps what each work's citations and checks hold apart, so that a
+    // quotation is matched against the work its sentence names.
     interface Record {
-      text: string;
+      pieces: { work?: string; text: string }[];
       works: Set<string>;
     }
+    const textOf = (record: Record, works?: ReadonlySet<string>) =>
+      record.pieces.filter((piece) => works === undefined || (piece.work !== undefined && works.has(piece.work))).map((piece) => piece.text).join('\n');
     const checkedText = (id: string) => {
       const source = sources.get(id);
       if (!source) return [];
@@ -173,11 +182,14 @@ describe('the shipped guide', async () => {
       ]);
     };
     const recordOf = (cites: readonly Citation[], extra: readonly string[] = []): Record => ({
-      text: [...cites.flatMap((citation) => [citation.note ?? '', citation.locator ?? '', ...checkedText(citation.source)]), ...extra].join('\n'),
+      pieces: [
+        ...cites.map((citation) => ({ work: citation.source, text: [citation.note ?? '', citation.locator ?? '', ...checkedText(citation.source)].join('\n') })),
+        ...extra.map((text) => ({ text }))
+      ],
       works: new Set(cites.map((citation) => citation.source))
     });
     const merge = (...records: Record[]): Record => ({
-      text: records.map((record) => record.text).join('\n'),
+      pieces: records.flatMap((record) => record.pieces),
       works: new Set(records.flatMap((record) => [...record.works]))
     });
     const claimRecord = (id: string) => {
@@ -188,7 +200,7 @@ describe('the shipped guide', async () => {
       annotations: (id) => recordOf(content.annotations.find((entry) => entry.id === id)?.data.cites ?? []),
       claims: claimRecord,
       glossary: (id) => recordOf(content.glossary.find((entry) => entry.id === id)?.data.cites ?? []),
-      sources: (id) => ({ text: checkedText(id).join('\n'), works: new Set(sources.has(id) ? [id] : []) }),
+      sources: (id) => ({ pieces: checkedText(id).map((text) => ({ work: id, text })), works: new Set(sources.has(id) ? [id] : []) }),
       cruxes: (id) => merge(...(content.cruxes.find((entry) => entry.id === id)?.data.claims ?? []).map(claimRecord)),
       pages: () => recordOf([])
     };
@@ -197,39 +209,63 @@ describe('the shipped guide', async () => {
         const [, collection, id] = /^\/(annotations|sources|claims|glossary)\/([^/#?]+)/.exec(link) ?? [];
         return collection ? [ownRecord[collection]!(id!)] : [];
       });
+    // How a sentence names a work: by its short name (with or without its year),
+    // its title or its publisher. An author's name alone is not enough: a
+    // person may be quoted in another work.
+    const namesOf = (source: (typeof content.sources)[number]) =>
+      [source.data.short, source.data.short.replace(/\s+\d{4}$/, ''), source.data.title, source.data.publisher].filter(
+        (name): name is string => name !== undefined && name.length > 2 && !/^\d+$/.test(name) && name !== 'AI'
+      );
+    const worksNamedIn = (sentence: string) => new Set(content.sources.filter((source) => namesOf(source).some((name) => holdsWords(sentence, name))).map((source) => source.id));
+
+    const guide = content.guide!;
+    // The editors' notes on a comment may quote the words they are about; the guide's own texts hold only the thread's title.
+    const threadNotes = content.thread.map((entry) => ({
+      entry,
+      texts: entry.data.editorNotes.map((note) => note.note),
+      record: { pieces: entry.data.editorNotes.flatMap((note) => (note.about ? [{ text: note.about.exact }] : [])), works: new Set(entry.data.outsideQuotations.flatMap((quotation) => (quotation.source ? [quotation.source] : []))) }
+    }));
+    const guideTexts = {
+      entry: { collection: 'guide', id: 'guide', file: guide.file, facts: { links: [] as string[] } },
+      texts: [guide.data.title, guide.data.description, ...guide.data.editorNotes, ...Object.values(guide.data.commenters).flatMap((commenter) => commenter.description ?? [])],
+      record: recordOf([])
+    };
     const scanned = [
       ...content.annotations.map((entry) => ({ entry, texts: [entry.body] })),
       ...content.claims.map((entry) => ({ entry, texts: [entry.data.paraphrase] })),
       ...content.glossary.map((entry) => ({ entry, texts: [entry.body] })),
       ...content.sources.map((entry) => ({ entry, texts: [entry.body] })),
       ...content.cruxes.map((entry) => ({ entry, texts: [entry.data.question, entry.body, ...Object.values(entry.data.wouldMove).flat()] })),
-      ...content.pages.map((entry) => ({ entry, texts: [entry.body] }))
+      ...content.pages.map((entry) => ({ entry, texts: [entry.body] })),
+      ...threadNotes,
+      guideTexts
     ];
     const unrecorded: string[] = [];
     const stated = new Map<string, number>();
-    for (const { entry, texts } of scanned) {
+    for (const item of scanned) {
+      const { entry, texts } = item;
       // The thread's own title is the guide's to give.
-      const record = merge({ text: content.guide!.data.thread.title, works: new Set() }, ownRecord[entry.collection]!(entry.id), ...linked(entry.facts.links));
-      const held: Figure[] = figuresIn(record.text, names);
+      const record = merge({ pieces: [{ text: guide.data.thread.title }], works: new Set() }, 'record' in item ? item.record : ownRecord[entry.collection]!(entry.id), ...linked(entry.facts.links));
+      const held: Figure[] = figuresIn(textOf(record), names);
       for (const text of texts) {
         const { figures, quotations } = statedFacts(text, names);
         stated.set(entry.collection, (stated.get(entry.collection) ?? 0) + figures.length + quotations.length);
         for (const figure of figures) if (!holdsFigure(held, figure)) unrecorded.push(`${entry.file}: ${figure.text}`);
         for (const quotation of quotations) {
-          if (holdsWords(record.text, quotation)) continue;
+          const sentence = sentenceQuoting(text, quotation);
+          const named = worksNamedIn(sentence);
+          const credited = named.size > 0 ? named : undefined;
+          if (holdsWords(textOf(record, credited), quotation)) continue;
           const work = [...outside].find(([, passages]) => passages.some((passage) => holdsWords(passage, quotation)))?.[0];
-          if (work !== undefined && record.works.has(work)) continue;
-          if (holdsWords(thread, quotation)) {
-            const sentence = text.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+/).find((candidate) => candidate.includes(`“${quotation}”`) || candidate.includes(`"${quotation}"`)) ?? '';
-            if (quotation.split(' ').length >= 3 || namesCommenter(sentence)) continue;
-          }
-          unrecorded.push(`${entry.file}: “${quotation}”`);
+          if (work !== undefined && record.works.has(work) && (credited === undefined || credited.has(work))) continue;
+          if (holdsWords(thread, quotation) && (quotation.split(' ').length >= 3 || namesCommenter(sentence))) continue;
+          unrecorded.push(`${entry.file}: “${quotation}”${credited ? ` (credited to ${[...credited].join(', ')})` : ''}`);
         }
       }
     }
     expect(unrecorded).toEqual([]);
     // Every kind of text is read, and states such things: a detector that found none would pass for the wrong reason.
-    for (const collection of ['annotations', 'claims', 'glossary', 'sources', 'cruxes', 'pages']) expect(stated.get(collection) ?? 0, collection).toBeGreaterThan(0);
+    for (const collection of ['annotations', 'claims', 'glossary', 'sources', 'cruxes', 'pages', 'thread', 'guide']) expect(stated.get(collection) ?? 0, collection).toBeGreaterThan(0);
   });
 
   it('attributes the claims inside the AI 2027 passage to the scenario', () => {
@@ -243,12 +279,13 @@ describe('the shipped guide', async () => {
   });
 
   it('names no arXiv id, DOI or web address in its own text that a checked source does not hold', () => {
+    // An arXiv id in the address of a checked copy is held by that check.
     const known = new Set(
       content.sources.flatMap((source) => [
         source.data.url,
         source.data.arxiv,
         source.data.doi,
-        ...source.data.checked.map((check) => check.url)
+        ...source.data.checked.flatMap((check) => [check.url, ...(check.url?.match(/\b\d{4}\.\d{4,5}\b/g) ?? [])])
       ]).filter((value): value is string => value !== undefined)
     );
     // The thread's own address and the licence are not sources.

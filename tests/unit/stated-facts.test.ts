@@ -4,7 +4,7 @@
  * the wrong reason.
  */
 import { describe, expect, it } from 'vitest';
-import { figuresIn, holdsFigure, holdsWords, statedFacts } from '../helpers/stated-facts.ts';
+import { figuresIn, holdsFigure, holdsWords, saysWhatItShows, sentenceQuoting, statedFacts } from '../helpers/stated-facts.ts';
 
 const values = (text: string, names: string[] = []) => statedFacts(text, names).figures.map((figure) => figure.value);
 
@@ -60,5 +60,24 @@ describe('holdsWords', () => {
     expect(holdsWords('saddened developers', 'sad')).toBe(false);
     expect(holdsWords('isn’t in line', "isn't in line")).toBe(true);
     expect(holdsWords('anything', '')).toBe(false);
+  });
+});
+
+describe('saysWhatItShows', () => {
+  it('takes a note that quotes the work, states a figure or makes a statement, not one that only points', () => {
+    expect(saysWhatItShows('See.')).toBe(false);
+    expect(saysWhatItShows('See section 2.')).toBe(false);
+    expect(saysWhatItShows('Models asked for no further tasks.')).toBe(true);
+    expect(saysWhatItShows('“very sad”')).toBe(true);
+    expect(saysWhatItShows('13% to 0.4%')).toBe(true);
+  });
+});
+
+describe('sentenceQuoting', () => {
+  it('finds the whole sentence that holds a quotation, not cut at “et al.”', () => {
+    const text = 'The study is unusual. Schoen et al.\ndescribe it as “controlled stress-tests”. Apollo Research agrees.';
+    expect(sentenceQuoting(text, 'controlled stress-tests')).toBe('Schoen et al. describe it as “controlled stress-tests”.');
+    expect(sentenceQuoting('A2 writes "we ablate". B does not.', 'we ablate')).toBe('A2 writes "we ablate".');
+    expect(sentenceQuoting('Nothing quoted here.', 'here')).toBe('');
   });
 });
