@@ -61,3 +61,16 @@ describe('npm run bench -- --smoke', () => {
     expect(chart.match(/<polyline /g)).toHaveLength(3);
   }, 300_000);
 });
+
+describe('npm run bench:import -- --smoke', () => {
+  it('imports a synthetic thread in both formats, builds the result, and records nothing', async () => {
+    const recorded = await readFile(path.join(projectRoot, 'tests/bench/results/import.json'), 'utf8');
+    const result = spawnSync(process.execPath, [path.join(projectRoot, 'tests/bench/import-bench.ts'), '--size', '40', '--runs', '1', '--smoke'], { cwd: projectRoot, encoding: 'utf8' });
+    const output = `${result.stdout}\n${result.stderr}`;
+    expect(result.status, output).toBe(0);
+    expect(output).toMatch(/\| Reddit \(Markdown\) \| 40 \| [\d.]+ s \| under 10 s \|/);
+    expect(output).toMatch(/\| Hacker News, Algolia \(HTML\) \| 40 \| [\d.]+ s \| under 10 s \|/);
+    expect(output).toMatch(/The imported 40-comment guide builds, in [\d.]+ s\./);
+    expect(await readFile(path.join(projectRoot, 'tests/bench/results/import.json'), 'utf8')).toBe(recorded);
+  }, 300_000);
+});
