@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { compileGuide } from '../compile.ts';
 import { ContentError, Diagnostics, type Problem } from '../load/diagnostics.ts';
 import { loadContent, type LoadedContent } from '../load/load-content.ts';
-import { sitePath } from '../site/addresses.ts';
+import { sitePath } from '../model/routes.ts';
 
 /** The kinds of entry a summary lists, by their folder in content/. */
 const listed = {

@@ -214,7 +214,6 @@ class GraphBuilder {
         } else if (found.length === 1) {
           const [{ comment: quoted, ranges }] = found as [(typeof found)[0]];
           const markId = `quoted-${entry.id}-${offset + 1}`;
-          const author = node.author === undefined ? '' : `, ${commenterName(this.#content.guide?.data, node.author)}’s reply`;
           for (const [piece, range] of ranges.entries()) {
             quoted.marks.push({
               // A quotation's own ids end in a number, so these cannot be another quotation's.
@@ -222,10 +221,7 @@ class GraphBuilder {
               kind: 'quoted',
               target: id,
               start: range.start,
-              end: range.end,
-              href: `#${id}`,
-              label: `↪ ${node.label}`,
-              title: `Quoted in ${node.label}${author}`
+              end: range.end
             });
           }
           quoted.quotedBy.push({ quotation: id, comment: entry.id, markId });
@@ -369,7 +365,7 @@ class GraphBuilder {
         const resolved = note.about ? this.#resolve(entry, ['editorNotes', offset, 'about'], note.about, entry.id) : undefined;
         if (resolved) {
           const markId = `${id}-text`;
-          comment.marks.push({ id: markId, kind: 'note', target: id, ...resolved.range, href: `#${id}`, label: 'Editor’s note', title: 'Editor’s note on these words' });
+          comment.marks.push({ id: markId, kind: 'note', target: id, ...resolved.range });
           comment.notes.push({ id, markId });
         } else {
           comment.notes.push({ id });
@@ -413,7 +409,7 @@ class GraphBuilder {
         cruxes: []
       };
       comment.claims.push(entry.id);
-      comment.marks.push({ id: markId, kind: 'claim', target: entry.id, ...range, href: `/claims/${entry.id}/`, label, title: `Claim ${label}: ${entry.data.paraphrase}` });
+      comment.marks.push({ id: markId, kind: 'claim', target: entry.id, ...range });
     }
     for (const entry of this.#content.claims) {
       const claim = claims[entry.id];
@@ -603,7 +599,7 @@ class GraphBuilder {
           node.comment = at.comment.id;
           node.markId = `annotation-${entry.id}`;
           node.exact = at.comment.text.slice(at.range.start, at.range.end);
-          at.comment.marks.push({ id: node.markId, kind: 'annotation', target: entry.id, ...at.range, href: `/annotations/${entry.id}/`, label: data.kind, title: `The guide’s ${data.kind} on these words` });
+          at.comment.marks.push({ id: node.markId, kind: 'annotation', target: entry.id, ...at.range });
         }
       }
       annotations[entry.id] = node;
@@ -625,7 +621,7 @@ class GraphBuilder {
         if (!at) continue;
         const markId = `cite-${entry.id}-${offset + 1}`;
         this.#sources.get(entry.id)!.citedBy.push({ from: { kind: 'comment', id: at.comment.id }, locator: place.locator, markId });
-        at.comment.marks.push({ id: markId, kind: 'citation', target: entry.id, ...at.range, href: `/sources/${entry.id}/`, label: data.short, title: `Source: ${data.short}, ${data.title}${place.locator ? `, ${place.locator}` : ''}` });
+        at.comment.marks.push({ id: markId, kind: 'citation', target: entry.id, ...at.range });
       }
     }
   }

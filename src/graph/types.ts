@@ -19,12 +19,6 @@ export interface Mark {
   target: string;
   start: number;
   end: number;
-  /** Where its reference link goes: a site path (`/claims/x/`) or a fragment (`#id`). */
-  href: string;
-  /** A short visible label for the reference link, such as "C3". */
-  label: string;
-  /** The reference link's accessible name. */
-  title: string;
 }
 
 export type QuotedWork =

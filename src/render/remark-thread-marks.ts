@@ -23,7 +23,8 @@ import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { visitParents } from 'unist-util-visit-parents';
 import { indexText, type TextLeaf } from '../load/markdown.ts';
-import type { Mark, MarkKind } from '../graph/types.ts';
+import type { MarkKind } from '../graph/types.ts';
+import type { MarkReference } from './mark-references.ts';
 import type { Sidenote } from './sidenotes.ts';
 
 export interface QuotationPlan {
@@ -40,7 +41,7 @@ export interface QuotationPlan {
 
 export interface CommentPlan {
   text: string;
-  marks: readonly Mark[];
+  marks: readonly MarkReference[];
   quotations: readonly QuotationPlan[];
   sidenotes: readonly Sidenote[];
 }
@@ -130,11 +131,11 @@ function addSidenotes(tree: Root, blocks: ReturnType<typeof indexText>['blocks']
   }
 }
 
-function wrapMarks(tree: Root, leaves: readonly TextLeaf[], marks: readonly Mark[], file: VFile): void {
+function wrapMarks(tree: Root, leaves: readonly TextLeaf[], marks: readonly MarkReference[], file: VFile): void {
   if (marks.length === 0) return;
   // Where each mark's last piece of text ends: its reference link goes there.
   // (A span's end can fall between blocks, where no text node is.)
-  const lastEnd = new Map<Mark, number>();
+  const lastEnd = new Map<MarkReference, number>();
   for (const mark of marks) {
     const covered = leaves.filter((leaf) => mark.start < leaf.end && leaf.start < mark.end);
     if (covered.length === 0) {
@@ -202,7 +203,7 @@ function slice(leaf: TextLeaf, from: number, to: number): Text | InlineCode {
   return { type: leaf.node.type, value } as Text | InlineCode;
 }
 
-function reference(mark: Mark): GuideElement {
+function reference(mark: MarkReference): GuideElement {
   return element('a', {
     href: mark.href,
     className: ['ref', `ref--${mark.kind}`],

@@ -26,6 +26,7 @@ import { rehypeSanitizeGuide } from './sanitize.ts';
 import { remarkGlossaryLinks } from './remark-glossary-links.ts';
 import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
 import { remarkThreadMarks, type CommentPlan, type QuotationPlan } from './remark-thread-marks.ts';
+import { markReferences } from './mark-references.ts';
 import { planSidenotes } from './sidenotes.ts';
 import { byId } from '../util/by-id.ts';
 import { heapCeiling } from '../util/collect-garbage.ts';
@@ -329,7 +330,8 @@ function planComment(comment: CommentNode, content: LoadedContent, graph: GuideG
     const citeUrl = original ?? `/sources/${source.id}/`;
     return { id: quotation.id, start: quotation.start, end: quotation.end, kind: 'outside', citeUrl, caption };
   });
-  return { text: comment.text, marks: comment.marks, quotations, sidenotes: planSidenotes(comment, content, graph, annotationTexts) };
+  const marks = markReferences(comment, content, graph);
+  return { text: comment.text, marks, quotations, sidenotes: planSidenotes(comment, marks, content, graph, annotationTexts) };
 }
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });

@@ -6,6 +6,7 @@
  * the reply that quotes it. Planned here from the graph, drawn by the thread
  * plugin as notes after the paragraph they belong to.
  */
+import type { MarkReference } from './mark-references.ts';
 import { commenterName } from '../load/commenters.ts';
 import type { PhrasingContent } from 'mdast';
 import type { LoadedContent } from '../load/load-content.ts';
@@ -61,7 +62,7 @@ export function claimSummary(claim: ClaimNode, graph: GuideGraph, sourceName: (i
   return parts.filter(Boolean).join(' · ');
 }
 
-export function planSidenotes(comment: CommentNode, content: LoadedContent, graph: GuideGraph, annotationTexts: Record<string, string>): Sidenote[] {
+export function planSidenotes(comment: CommentNode, marks: readonly MarkReference[], content: LoadedContent, graph: GuideGraph, annotationTexts: Record<string, string>): Sidenote[] {
   const speaker = (claim: ClaimNode) =>
     claim.speaker.kind === 'commenter' ? commenterName(content.guide?.data, claim.speaker.key) : byId(content.sources, claim.speaker.source)!.data.short;
   const annotationText = (id: string) => firstSentence(annotationTexts[id] ?? '', 110);
@@ -74,7 +75,7 @@ export function planSidenotes(comment: CommentNode, content: LoadedContent, grap
     };
   };
   const notes: Sidenote[] = [];
-  for (const mark of comment.marks) {
+  for (const mark of marks) {
     const base = { id: `side-${mark.id}`, markId: mark.id, kind: mark.kind, start: mark.start };
     if (mark.kind === 'claim') {
       const claim = graph.claims[mark.target]!;

@@ -20,35 +20,7 @@ import type { GuideGraph } from '../graph/types.ts';
 import { annotationPageCount } from '../export/web-annotation.ts';
 import { parseMarkdown } from '../load/markdown.ts';
 import { relationTypes } from '../load/schema.ts';
-
-/** The ids pages give what they show. */
-export const anchor = {
-  comment: (id: string) => `comment-${id}`,
-  commentTitle: (id: string) => `comment-${id}-title`,
-  claimsIn: (comment: string) => `claims-in-${comment}`,
-  term: (id: string) => `term-${id}`,
-  crux: (id: string) => `crux-${id}`,
-  cruxTitle: (id: string) => `crux-${id}-title`,
-  kind: (kind: string) => `kind-${kind}`,
-  annotationCard: (id: string) => `annotation-${id}-card`,
-  /** The heading of a page's "Linked from" section; `page` is its site path. */
-  linkedFrom: (page: string) => `linked-from-${page.replace(/[^a-z0-9]+/gi, '-')}`,
-  /** An argument map: a claim's neighbourhood, or the whole map. */
-  map: (claim?: string) => `map-${claim ?? 'all'}`
-};
-
-/** Pages of content/pages/ shown within another page rather than on their own. */
-export const shownElsewhere: Record<string, string> = { introduction: '/', cruxes: '/cruxes/' };
-
-/** The site path of each kind of entry's page (or place on a page). */
-export const sitePath = {
-  claim: (id: string) => `/claims/${id}/`,
-  annotation: (id: string) => `/annotations/${id}/`,
-  source: (id: string) => `/sources/${id}/`,
-  term: (id: string) => `/glossary/#${anchor.term(id)}`,
-  crux: (id: string) => `/cruxes/#${anchor.crux(id)}`,
-  page: (id: string) => shownElsewhere[id] ?? `/${id}/`
-};
+import { anchor, shownElsewhere, sitePath } from '../model/routes.ts';
 
 /** What the dynamic routes' parameters are made from. */
 export interface RouteData {

@@ -13,7 +13,8 @@ import { parseMarkdown, siteLinks, type SiteLink } from '../load/markdown.ts';
 import { collections, type CollectionName } from '../load/schema.ts';
 import type { GuideGraph } from '../graph/types.ts';
 import type { RenderedGuide } from '../render/render-guide.ts';
-import { routes, routeValues, siteAddresses, sitePath, type SiteAddresses } from './addresses.ts';
+import { routes, routeValues, siteAddresses, type SiteAddresses } from './addresses.ts';
+import { sitePath } from '../model/routes.ts';
 
 export function checkLinks(content: LoadedContent, graph: GuideGraph, rendered: RenderedGuide, diagnostics: Diagnostics): void {
   const addresses = siteAddresses({ content, graph, rendered });

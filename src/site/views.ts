@@ -12,7 +12,7 @@ import type { Guide, GuideEntry } from './guide.ts';
 import { neighbourhoodMapView, type ArgumentMapView } from './map.ts';
 import { speakerClass, speakerStyleSheet } from './speaker-styles.ts';
 import { annotationTemplate, editUrl, historyUrl, repositoryOf, suggestUrl } from './repository.ts';
-import { sitePath } from './addresses.ts';
+import { sitePath } from '../model/routes.ts';
 
 /** The frame of every page: the guide's name, its sections, and what the footer credits. */
 export interface FrameView {

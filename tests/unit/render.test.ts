@@ -112,6 +112,22 @@ describe('marks that cross or span blocks', () => {
   });
 });
 
+describe('mark references', () => {
+  it('lead each mark to what it is for, with a short label and a name that says what it is', async () => {
+    const { markReferences } = await import('../../src/render/mark-references.ts');
+    const { content, graph } = await checkGuide(await guideCopy());
+    const [c1, c2] = graph.comments;
+    const byKind = (comment: typeof c1, kind: string) => markReferences(comment!, content, graph).filter((mark) => mark.kind === kind).map(({ href, label, title }) => ({ href, label, title }));
+    expect(byKind(c1, 'claim')).toEqual([
+      { href: '/claims/c1-emphasis/', label: 'C1', title: 'Claim C1: The first paragraph has emphasis and a link.' },
+      { href: '/claims/c1-tasks/', label: 'C2', title: 'Claim C2: Models like tasks.' }
+    ]);
+    expect(byKind(c1, 'quoted')).toEqual([{ href: '#quote-c2-1', label: '↪ C2', title: 'Quoted in C2, Commenter B’s reply' }]);
+    expect(byKind(c2, 'note')).toEqual([{ href: '#note-c2-1', label: 'Editor’s note', title: 'Editor’s note on these words' }]);
+    expect(byKind(c2, 'citation')).toEqual([{ href: '/sources/src1/', label: 'Doe 2020', title: expect.stringMatching(/^Source: Doe 2020, A Checked Article/) }]);
+  });
+});
+
 describe('code in a comment', () => {
   it('keeps Shiki’s colours, the block’s background as well as its tokens', async () => {
     const folder = await guideWith({
