@@ -4,7 +4,7 @@
  * so that a wrong value is reported at its JSON path
  * (`$.data.comments.results[3].contents: expected an object`).
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { CaptureError, type CaptureFile } from './model.ts';
 
 export function parseJson(file: CaptureFile): unknown {
@@ -67,6 +67,10 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** A moment as a platform writes it: a date string that parses, or seconds since 1970. */
+export const dateString = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not a date');
+export const unixSeconds = z.number().finite().min(0).max(1e11, 'not a time in seconds');
+
 /** `value` as `schema` describes it, or a `CaptureError` at the first value that does not fit. */
 export function readAs<S extends z.ZodType>(schema: S, value: unknown, file: string, at: readonly PropertyKey[] = []): z.output<S> {
   const result = schema.safeParse(value);
@@ -80,6 +84,8 @@ export function readAs<S extends z.ZodType>(schema: S, value: unknown, file: str
   } else if (issue.code === 'invalid_value') {
     const wanted = issue.values.map((value) => JSON.stringify(value)).join(' or ');
     message = found === undefined ? `missing: expected ${wanted}` : `expected ${wanted}, found ${typeof found === 'string' || typeof found === 'number' ? JSON.stringify(found) : describe(found)}`;
+  } else if (issue.code === 'custom' || issue.code === 'too_big' || issue.code === 'too_small') {
+    message = `${issue.message}${found === undefined ? '' : ` (found ${typeof found === 'string' || typeof found === 'number' ? JSON.stringify(found) : describe(found)})`}`;
   } else if (issue.code === 'invalid_union') {
     message = `not a shape this format has (found ${describe(found)})`;
   } else {

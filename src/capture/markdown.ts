@@ -15,7 +15,7 @@ import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import rehypeRaw from 'rehype-raw';
 import rehypeRemark from 'rehype-remark';
-import rehypeSanitize from 'rehype-sanitize';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -23,21 +23,29 @@ import remarkStringify, { type Options as StringifyOptions } from 'remark-string
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { safeSchemes, urlScheme } from '../util/url-scheme.ts';
-import type { CapturedBody } from './model.ts';
+import type { CapturedBody, CapturedComment, CapturedThread } from './model.ts';
 
 export interface MarkdownOptions {
   /** The address relative links are resolved against: the comment's own page. */
   base: string;
   /** The platform's convention that a paragraph starting with `>` quotes someone (Hacker News, plain text). */
   quoteLines?: boolean;
+  /**
+   * What the platform makes of HTML in its Markdown: `html` reads it as HTML
+   * (GitHub, Discourse), `text` shows it as the words typed (Reddit, which
+   * renders no HTML, so `Array<string>` is words there).
+   */
+  rawHtml?: 'html' | 'text';
 }
 
 const stringifyOptions: StringifyOptions = { bullet: '-', emphasis: '*', strong: '*', fences: true, listItemIndent: 'one', rule: '-' };
 
 const parseMarkdown = unified().use(remarkParse).use(remarkGfm).freeze();
 const stringify = unified().use(remarkGfm).use(remarkStringify, stringifyOptions).freeze();
-const markdownWithHtml = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize).use(rehypeRemark).freeze();
-const html = unified().use(rehypeParse, { fragment: true }).use(rehypeSanitize).use(rehypeRemark).freeze();
+/** GitHub's schema, which keeps the words of elements it does not allow; a style sheet's or a template's are not words. */
+const sanitizeSchema = { ...defaultSchema, strip: [...(defaultSchema.strip ?? []), 'style', 'template', 'noscript'] };
+const markdownWithHtml = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize, sanitizeSchema).use(rehypeRemark).freeze();
+const html = unified().use(rehypeParse, { fragment: true }).use(rehypeSanitize, sanitizeSchema).use(rehypeRemark).freeze();
 
 /**
  * A title for a thread whose platform gives none (Mastodon, Bluesky): the
@@ -56,15 +64,16 @@ export function htmlText(fragment: string): string {
   return toText(html.parse(fragment), { whitespace: 'normal' });
 }
 
-export function bodyToMarkdown(body: CapturedBody, options: MarkdownOptions): string {
-  return capturedMarkdown(body, options).markdown;
+/** A captured comment as its file's Markdown, by its platform's conventions, with relative links the comment's own. */
+export function commentMarkdown(thread: Pick<CapturedThread, 'base' | 'conventions'>, comment: Pick<CapturedComment, 'body' | 'permalink'>): { markdown: string; tree: Root } {
+  return capturedMarkdown(comment.body, { base: comment.permalink || thread.base, ...thread.conventions });
 }
 
 /**
  * The Markdown of a comment file, and its syntax tree as the checker parses
  * it: Markdown kept as the platform gave it is parsed only once.
  */
-export function capturedMarkdown(body: CapturedBody, options: MarkdownOptions): { markdown: string; tree: Root } {
+function capturedMarkdown(body: CapturedBody, options: MarkdownOptions): { markdown: string; tree: Root } {
   if ('markdown' in body) {
     const kept = fromMarkdown(body.markdown, options);
     if (typeof kept !== 'string') return kept;
@@ -85,6 +94,13 @@ function fromMarkdown(markdown: string, options: MarkdownOptions): string | { ma
     else if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && resolveUrl(node.url, options.base) !== node.url) foreignLinks = true;
   });
   if (!rawHtml && !foreignLinks) return { markdown: source, tree };
+  if (rawHtml && options.rawHtml === 'text') {
+    // As the platform shows it: the tag as typed, in words.
+    visit(tree, 'html', (node, index, parent) => {
+      if (parent && index !== undefined) parent.children.splice(index, 1, { type: 'text', value: node.value } as never);
+    });
+    return toMarkdown(tree, options);
+  }
   // Raw HTML is read as HTML (and sanitised) so that its words stay; the rest is the same tree.
   const clean = rawHtml ? (markdownWithHtml.runSync(tree) as Root) : tree;
   return toMarkdown(clean, options);
@@ -94,12 +110,13 @@ function toMarkdown(tree: Root, options: MarkdownOptions): string {
   if (options.quoteLines) quoteMarkedParagraphs(tree);
   visit(tree, (node, index, parent) => {
     if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return undefined;
-    const url = resolveUrl(node.url, options.base);
+    // The sanitiser leaves a link whose address could run code with none: it leads nowhere, not to the comment.
+    const url = node.url === '' ? undefined : resolveUrl(node.url, options.base);
     if (url !== undefined) {
       node.url = url;
       return undefined;
     }
-    // A script URL is dropped with its link; the words the link held stay.
+    // A script URL (or none) is dropped with its link; the words the link held stay.
     if (parent && index !== undefined) {
       const words: RootContent[] = node.type === 'link' ? node.children : node.type === 'image' && node.alt ? [{ type: 'text', value: node.alt }] : [];
       parent.children.splice(index, 1, ...(words as never[]));
@@ -125,27 +142,34 @@ function resolveUrl(url: string, base: string): string | undefined {
   }
 }
 
-/** One paragraph a line; a run of lines starting with `>` is one quotation. */
+/** One paragraph a line (a line starting with `>` a quotation, where the platform has that convention). */
 function fromText(text: string): Root {
+  return linesToTree(text.replace(/\r\n?/g, '\n').split('\n').map((line) => [{ type: 'text', value: line }]));
+}
+
+/**
+ * Lines of words (with any links in them) as paragraphs, a paragraph a line
+ * that is not empty, and a run of lines starting with `>` as one quotation.
+ */
+export function linesToTree(lines: readonly PhrasingContent[][]): Root {
   const children: RootContent[] = [];
-  let quote: Blockquote | undefined;
-  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const quoted = /^\s*>\s?(.*)$/.exec(line);
-    const words = (quoted ? quoted[1]! : line).trim();
-    if (words === '') {
-      if (!quoted) quote = undefined;
-      continue;
-    }
-    const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: words }] };
-    if (quoted) {
-      if (!quote) children.push((quote = { type: 'blockquote', children: [] }));
-      quote.children.push(paragraph);
-    } else {
-      quote = undefined;
-      children.push(paragraph);
-    }
+  for (const line of lines) {
+    const words = trimLine(line);
+    if (words.length > 0) children.push({ type: 'paragraph', children: words });
   }
-  return { type: 'root', children };
+  const tree: Root = { type: 'root', children };
+  quoteMarkedParagraphs(tree);
+  return tree;
+}
+
+/** A line without the spaces at its ends. */
+function trimLine(line: readonly PhrasingContent[]): PhrasingContent[] {
+  const words = line.map((node) => ({ ...node })) as PhrasingContent[];
+  const first = words[0];
+  const last = words.at(-1);
+  if (first?.type === 'text') first.value = first.value.trimStart();
+  if (last?.type === 'text') last.value = last.value.trimEnd();
+  return words.filter((node) => node.type !== 'text' || node.value !== '');
 }
 
 const quoteMark = /^>\s?/;

@@ -51,8 +51,8 @@ export interface CapturedThread {
   comments: CapturedComment[];
   /** Comments the platform lists under the thread itself without their text. */
   repliesNotCaptured?: number;
-  /** Platform conventions the Markdown conversion follows. */
-  conventions?: { quoteLines?: boolean };
+  /** Platform conventions the Markdown conversion follows (see `MarkdownOptions`). */
+  conventions?: { quoteLines?: boolean; rawHtml?: 'html' | 'text' };
 }
 
 /**

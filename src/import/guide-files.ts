@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
-import { capturedMarkdown } from '../capture/markdown.ts';
+import { commentMarkdown } from '../capture/markdown.ts';
 import type { CapturedComment, CapturedThread } from '../capture/model.ts';
 import { EarlierPassages } from '../graph/quoted-passage.ts';
 import { bodyFacts } from '../load/markdown.ts';
@@ -78,7 +78,7 @@ export function guideFiles(thread: CapturedThread, capture: readonly KeptCapture
     const label = key ? `${key}${number}` : `${series} ${number}`;
     const id = label.toLowerCase().replace(/\s+/g, '-');
     ids.set(comment.id, id);
-    const { markdown, tree } = capturedMarkdown(comment.body, { base: comment.permalink || thread.base, quoteLines: thread.conventions?.quoteLines });
+    const { markdown, tree } = commentMarkdown(thread, comment);
     const facts = bodyFacts(tree);
     const front: Partial<CommentData> & Record<string, unknown> = { label };
     if (key) front.author = key;

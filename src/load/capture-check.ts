@@ -14,9 +14,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { capturedMarkdown } from '../capture/markdown.ts';
+import { commentMarkdown } from '../capture/markdown.ts';
 import { plainLines } from '../capture/formats/plain.ts';
-import { CaptureError, type CaptureFile, type CapturedComment } from '../capture/model.ts';
+import { CaptureError, type CaptureFile, type CapturedComment, type CapturedThread } from '../capture/model.ts';
 import { readCapture } from '../capture/read-capture.ts';
 import type { Diagnostics, Point } from './diagnostics.ts';
 import type { Locate } from './front-matter.ts';
@@ -72,13 +72,10 @@ export function loadCapture(root: string, guide: GuideData, guideFile: string, l
     files.push({ name: `${captureFolder}/${entry.path}`, text: bytes.toString('utf8') });
   }
   let comments: Map<string, CapturedComment>;
-  let base: string;
-  let quoteLines: boolean | undefined;
+  let thread: CapturedThread;
   try {
-    const thread = readCapture(files, spec.format, { base: spec.base });
+    thread = readCapture(files, spec.format, { base: spec.base });
     comments = new Map(thread.comments.map((comment) => [comment.id, comment]));
-    base = thread.base;
-    quoteLines = thread.conventions?.quoteLines;
   } catch (error) {
     if (!(error instanceof CaptureError)) throw error;
     diagnostics.error(guideFile, locate(['capture', 'format']), `The capture cannot be read as ${spec.format}: ${error.message}`, 'capture-invalid', 'Check `capture.format`, and that the files are the export as received.');
@@ -90,9 +87,9 @@ export function loadCapture(root: string, guide: GuideData, guideFile: string, l
     // Each comment is checked once, so nothing is kept.
     treeOf(reference) {
       const comment = comments.get(reference);
-      if (comment) return capturedMarkdown(comment.body, { base: comment.permalink || base, quoteLines }).tree;
+      if (comment) return commentMarkdown(thread, comment).tree;
       const lines = spec.format === 'plain' ? plainLines(files[0]!, reference) : undefined;
-      return lines === undefined ? undefined : capturedMarkdown({ text: lines }, { base, quoteLines: true }).tree;
+      return lines === undefined ? undefined : commentMarkdown(thread, { body: { text: lines }, permalink: '' }).tree;
     }
   };
 }

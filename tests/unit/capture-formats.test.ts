@@ -7,10 +7,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bodyToMarkdown } from '../../src/capture/markdown.ts';
+import { commentMarkdown } from '../../src/capture/markdown.ts';
 import { CaptureError, type CaptureFile, type CapturedThread } from '../../src/capture/model.ts';
 import { detectFormat, readCapture } from '../../src/capture/read-capture.ts';
-import { parseMarkdown, bodyFacts } from '../../src/load/markdown.ts';
+import { bodyFacts } from '../../src/load/markdown.ts';
 import { fixturesRoot } from '../helpers/fixtures.ts';
 
 export const importFixtures = path.join(fixturesRoot, 'import');
@@ -45,7 +45,7 @@ function read(folder: string): CapturedThread {
 
 const text = (thread: CapturedThread, index: number) => {
   const comment = thread.comments[index]!;
-  return bodyFacts(parseMarkdown(bodyToMarkdown(comment.body, { base: comment.permalink, quoteLines: thread.conventions?.quoteLines }))).text;
+  return bodyFacts(commentMarkdown(thread, comment).tree).text;
 };
 
 describe('capture formats', () => {
@@ -77,7 +77,7 @@ describe('capture formats', () => {
     const all = thread.comments.map((_, index) => text(thread, index)).join('\n');
     expect(all).toContain('I’m not convinced — in JSON files a trailing comma is a syntax error, and our config loader is naïve about that. Zoë hit it last week.');
     expect(all).toContain('設定ファイルは JSON5 で書けばいい。');
-    const markdown = thread.comments.map((comment) => bodyToMarkdown(comment.body, { base: comment.permalink, quoteLines: thread.conventions?.quoteLines })).join('\n\n');
+    const markdown = thread.comments.map((comment) => commentMarkdown(thread, comment).markdown).join('\n\n');
     // The answer's first words are a blockquote of the objection's.
     expect(markdown).toMatch(/^> in JSON files a trailing comma is a syntax error$/m);
     expect(markdown).toMatch(/^> I’m not convinced — in JSON files … our config loader is naïve about that$/m);
@@ -100,7 +100,7 @@ describe('capture formats', () => {
     const [gone] = placeholders;
     expect(gone!.status).toBe('deleted');
     expect(gone!.author).toBeUndefined();
-    expect(bodyToMarkdown(gone!.body, { base: gone!.permalink })).toBe('');
+    expect(commentMarkdown(thread, gone!).markdown).toBe('');
     expect(gone!.permalink).toMatch(/^https?:\/\//);
   });
 
@@ -132,7 +132,7 @@ describe('capture formats', () => {
 
   it('turns Bluesky’s facets into links over the right characters, after non-ASCII text', () => {
     const thread = read('bluesky');
-    const markdown = thread.comments.map((comment) => bodyToMarkdown(comment.body, { base: comment.permalink })).join('\n');
+    const markdown = thread.comments.map((comment) => commentMarkdown(thread, comment).markdown).join('\n');
     expect(markdown).toContain('<https://example.org/json5-notes>');
     expect(markdown).toContain('[@marta-fern.example](https://bsky.app/profile/did:plc:martafernfixtureaaaaaaaa)');
     expect(markdown).toContain('[#styleguide](https://bsky.app/hashtag/styleguide)');

@@ -6,14 +6,14 @@
  * is gone or hidden from the viewer is a `notFoundPost` or `blockedPost`
  * that keeps its place.
  */
-import type { Link, Paragraph, PhrasingContent, Root } from 'mdast';
+import type { Link, PhrasingContent } from 'mdast';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { z } from 'zod';
-import { readAs } from '../json.ts';
+import { dateString, readAs } from '../json.ts';
 import type { CapturedComment, CapturedThread, CaptureFile } from '../model.ts';
 import type { JsonFormat } from '../read-capture.ts';
-import { titleFrom } from '../markdown.ts';
+import { linesToTree, titleFrom } from '../markdown.ts';
 
 const viewPost = 'app.bsky.feed.defs#threadViewPost';
 
@@ -25,8 +25,8 @@ const facet = z.looseObject({
 const post = z.looseObject({
   uri: z.string(),
   author: z.looseObject({ did: z.string(), handle: z.string(), displayName: z.string().nullish() }),
-  record: z.looseObject({ text: z.string(), createdAt: z.string().nullish(), facets: z.array(facet).nullish() }),
-  indexedAt: z.string().nullish()
+  record: z.looseObject({ text: z.string(), createdAt: dateString.nullish(), facets: z.array(facet).nullish() }),
+  indexedAt: dateString.nullish()
 });
 
 interface ThreadNode {
@@ -108,61 +108,51 @@ const stringify = unified().use(remarkStringify, { bullet: '-', emphasis: '*' })
 
 /**
  * The post's text as Markdown: one paragraph a line (a line starting with
- * `>` a quotation, by the convention of plain text), with each facet's
- * bytes a link to what it names.
+ * `>` a quotation, as in plain text), with each facet's bytes a link to what
+ * it names. Facets index the UTF-8 bytes of the text; one whose ends do not
+ * fall between two characters is left out, so that no character is split.
+ *
+ * By hand rather than with @atproto/api's RichText: that package brings the
+ * whole AT Protocol client for these few lines, and the byte arithmetic is
+ * tested here (a facet after non-ASCII text, and one that splits a character).
  */
 function textWithFacets(text: string, facets: readonly z.output<typeof facet>[]): string {
-  const bytes = new TextEncoder().encode(text);
-  const decode = (from: number, to: number) => new TextDecoder().decode(bytes.slice(from, to));
-  const spans = [...facets].filter((item) => item.index.byteEnd > item.index.byteStart && item.index.byteEnd <= bytes.length).sort((a, b) => a.index.byteStart - b.index.byteStart);
+  // The byte offset at which each character starts, and the text's length in bytes.
+  const starts = new Map<number, number>();
+  let bytes = 0;
+  let index = 0;
+  for (const character of text) {
+    starts.set(bytes, index);
+    bytes += new TextEncoder().encode(character).length;
+    index += character.length;
+  }
+  starts.set(bytes, text.length);
+  const spans = facets
+    .map((item) => ({ from: starts.get(item.index.byteStart), to: starts.get(item.index.byteEnd), href: linkOf(item.features) }))
+    .filter((span): span is { from: number; to: number; href: string } => span.from !== undefined && span.to !== undefined && span.to > span.from && span.href !== undefined)
+    .sort((a, b) => a.from - b.from);
   const inline: PhrasingContent[] = [];
   let at = 0;
   for (const span of spans) {
-    if (span.index.byteStart < at) continue;
-    const href = linkOf(span.features);
-    if (!href) continue;
-    if (span.index.byteStart > at) inline.push({ type: 'text', value: decode(at, span.index.byteStart) });
-    inline.push({ type: 'link', url: href, children: [{ type: 'text', value: decode(span.index.byteStart, span.index.byteEnd) }] } satisfies Link);
-    at = span.index.byteEnd;
+    if (span.from < at) continue;
+    if (span.from > at) inline.push({ type: 'text', value: text.slice(at, span.from) });
+    inline.push({ type: 'link', url: span.href, children: [{ type: 'text', value: text.slice(span.from, span.to) }] } satisfies Link);
+    at = span.to;
   }
-  if (at < bytes.length) inline.push({ type: 'text', value: decode(at, bytes.length) });
-  // Split the inline content at line breaks into paragraphs; a paragraph starting with ">" is a quotation.
-  const root: Root = { type: 'root', children: [] };
-  let paragraph: Paragraph = { type: 'paragraph', children: [] };
-  const flush = () => {
-    const first = paragraph.children[0];
-    if (paragraph.children.length === 0) return;
-    if (first?.type === 'text' && /^>\s?/.test(first.value)) {
-      first.value = first.value.replace(/^>\s?/, '');
-      const previous = root.children.at(-1);
-      if (previous?.type === 'blockquote') previous.children.push(paragraph);
-      else root.children.push({ type: 'blockquote', children: [paragraph] });
-    } else root.children.push(paragraph);
-    paragraph = { type: 'paragraph', children: [] };
-  };
+  if (at < text.length) inline.push({ type: 'text', value: text.slice(at) });
+  // Split the words at line breaks: a link never holds one.
+  const lines: PhrasingContent[][] = [[]];
   for (const node of inline) {
     if (node.type !== 'text') {
-      paragraph.children.push(node);
+      lines.at(-1)!.push(node);
       continue;
     }
-    const lines = node.value.split('\n');
-    for (const [index, line] of lines.entries()) {
-      if (index > 0) flush();
-      if (line !== '') paragraph.children.push({ type: 'text', value: index === 0 ? line : line.trimStart() });
+    for (const [offset, part] of node.value.split('\n').entries()) {
+      if (offset > 0) lines.push([]);
+      if (part !== '') lines.at(-1)!.push({ type: 'text', value: part });
     }
   }
-  flush();
-  for (const block of root.children) trimEdges(block.type === 'blockquote' ? (block.children as Paragraph[]) : [block as Paragraph]);
-  return String(stringify.stringify(root)).trim();
-}
-
-function trimEdges(paragraphs: Paragraph[]): void {
-  for (const paragraph of paragraphs) {
-    const first = paragraph.children[0];
-    const last = paragraph.children.at(-1);
-    if (first?.type === 'text') first.value = first.value.trimStart();
-    if (last?.type === 'text') last.value = last.value.trimEnd();
-  }
+  return String(stringify.stringify(linesToTree(lines))).trim();
 }
 
 function linkOf(features: z.output<typeof facet>['features']): string | undefined {

@@ -8,7 +8,7 @@
  * The JSON does not say what site it is from: the topic's address does.
  */
 import { z } from 'zod';
-import { readAs } from '../json.ts';
+import { dateString, readAs } from '../json.ts';
 import { CaptureError, type CapturedComment, type CapturedThread, type CaptureFile } from '../model.ts';
 import type { JsonFormat } from '../read-capture.ts';
 
@@ -16,8 +16,8 @@ const post = z.looseObject({
   id: z.number().int(),
   name: z.string().nullish(),
   username: z.string().nullish(),
-  created_at: z.string().nullish(),
-  updated_at: z.string().nullish(),
+  created_at: dateString.nullish(),
+  updated_at: dateString.nullish(),
   cooked: z.string().nullish(),
   raw: z.string().nullish(),
   post_number: z.number().int(),

@@ -9,7 +9,7 @@
  *                   "user": { "displayName", "username" }, "pageUrl" }] } } }
  */
 import { z } from 'zod';
-import { readAs } from '../json.ts';
+import { dateString, readAs } from '../json.ts';
 import { CaptureError, type CapturedComment, type CapturedThread, type CaptureFile } from '../model.ts';
 import type { JsonFormat } from '../read-capture.ts';
 
@@ -17,8 +17,8 @@ const comment = z.looseObject({
   _id: z.string().min(1),
   postId: z.string().nullish(),
   parentCommentId: z.string().nullish(),
-  postedAt: z.string().nullish(),
-  lastEditedAt: z.string().nullish(),
+  postedAt: dateString.nullish(),
+  lastEditedAt: dateString.nullish(),
   deleted: z.boolean().nullish(),
   deletedPublic: z.boolean().nullish(),
   contents: z.looseObject({ markdown: z.string().nullish(), html: z.string().nullish() }).nullish(),

@@ -7,7 +7,7 @@
  * the `ghost` user's.
  */
 import { z } from 'zod';
-import { readAs } from '../json.ts';
+import { dateString, readAs } from '../json.ts';
 import type { CapturedComment, CapturedThread, CaptureFile } from '../model.ts';
 import type { JsonFormat } from '../read-capture.ts';
 
@@ -20,8 +20,8 @@ const issue = z.looseObject({
   body: z.string().nullish(),
   user,
   html_url: z.url(),
-  created_at: z.string().nullish(),
-  updated_at: z.string().nullish(),
+  created_at: dateString.nullish(),
+  updated_at: dateString.nullish(),
   pull_request: z.unknown().optional()
 });
 
@@ -31,8 +31,8 @@ const comment = z.looseObject({
   user,
   html_url: z.url(),
   issue_url: z.url().nullish(),
-  created_at: z.string().nullish(),
-  updated_at: z.string().nullish()
+  created_at: dateString.nullish(),
+  updated_at: dateString.nullish()
 });
 
 /** `https://github.com/{owner}/{repo}/issues/{n}` or `…/pull/{n}`, with any `#issuecomment-…` left off. */

@@ -13,7 +13,7 @@
  * someone, by the site's convention.
  */
 import { z } from 'zod';
-import { readAs } from '../json.ts';
+import { dateString, readAs, unixSeconds } from '../json.ts';
 import type { CapturedComment, CapturedThread, CaptureFile } from '../model.ts';
 import type { JsonFormat } from '../read-capture.ts';
 
@@ -37,8 +37,8 @@ interface AlgoliaItem {
 const algoliaItem: z.ZodType<AlgoliaItem> = z.lazy(() =>
   z.looseObject({
     id: z.number().int(),
-    created_at: z.string().nullish(),
-    created_at_i: z.number().nullish(),
+    created_at: dateString.nullish(),
+    created_at_i: unixSeconds.nullish(),
     type: z.string().nullish(),
     author: z.string().nullish(),
     title: z.string().nullish(),
@@ -76,7 +76,7 @@ const firebaseItem = z.looseObject({
   kids: z.array(z.number().int()).nullish(),
   parent: z.number().int().nullish(),
   text: z.string().nullish(),
-  time: z.number().nullish(),
+  time: unixSeconds.nullish(),
   type: z.string().nullish(),
   deleted: z.boolean().nullish(),
   dead: z.boolean().nullish(),

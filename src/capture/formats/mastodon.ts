@@ -6,7 +6,7 @@
  * status that is no longer there keeps its place as a reply to the thread.
  */
 import { z } from 'zod';
-import { readAs } from '../json.ts';
+import { dateString, readAs } from '../json.ts';
 import { CaptureError, type CapturedComment, type CapturedThread, type CaptureFile } from '../model.ts';
 import type { JsonFormat } from '../read-capture.ts';
 import { htmlText, titleFrom } from '../markdown.ts';
@@ -15,8 +15,8 @@ const status = z.looseObject({
   id: z.string(),
   uri: z.string(),
   url: z.url().nullish(),
-  created_at: z.string().nullish(),
-  edited_at: z.string().nullish(),
+  created_at: dateString.nullish(),
+  edited_at: dateString.nullish(),
   in_reply_to_id: z.string().nullish(),
   content: z.string(),
   spoiler_text: z.string().nullish(),

@@ -7,7 +7,7 @@
  * removed one `[removed]`.
  */
 import { z } from 'zod';
-import { readAs } from '../json.ts';
+import { readAs, unixSeconds } from '../json.ts';
 import type { CapturedComment, CapturedThread, CaptureFile } from '../model.ts';
 import type { JsonFormat } from '../read-capture.ts';
 
@@ -33,8 +33,8 @@ const post = z.looseObject({
   title: z.string(),
   selftext: z.string().nullish(),
   author: z.string().nullish(),
-  created_utc: z.number().nullish(),
-  edited: z.union([z.boolean(), z.number()]).nullish(),
+  created_utc: unixSeconds.nullish(),
+  edited: z.union([z.boolean(), unixSeconds]).nullish(),
   permalink: z.string(),
   removed_by_category: z.string().nullish()
 });
@@ -45,8 +45,8 @@ const comment = z.looseObject({
   parent_id: z.string(),
   author: z.string().nullish(),
   body: z.string().nullish(),
-  created_utc: z.number().nullish(),
-  edited: z.union([z.boolean(), z.number()]).nullish(),
+  created_utc: unixSeconds.nullish(),
+  edited: z.union([z.boolean(), unixSeconds]).nullish(),
   permalink: z.string(),
   replies: z.union([z.literal(''), listing]).nullish()
 });
@@ -104,7 +104,8 @@ export const reddit: JsonFormat = {
         for (let index = children.length - 1; index >= 0; index--) stack.push({ thing: children[index]!, path: [...path, 'data', 'replies', 'data', 'children', index] });
       }
     }
-    return { format: 'reddit', title: op.title, site: 'Reddit', url, base: origin, comments, ...(uncaptured > 0 ? { repliesNotCaptured: uncaptured } : {}) };
+    // Reddit renders no HTML: a tag in a comment is the words typed.
+    return { format: 'reddit', title: op.title, site: 'Reddit', url, base: origin, comments, conventions: { rawHtml: 'text' }, ...(uncaptured > 0 ? { repliesNotCaptured: uncaptured } : {}) };
   }
 };
 
