@@ -3,6 +3,10 @@
  * error, and validated by a zod schema of the shape the platform documents,
  * so that a wrong value is reported at its JSON path
  * (`$.data.comments.results[3].contents: expected an object`).
+ *
+ * The position of a syntax error is found by hand where V8's message gives
+ * none (`Unexpected token ']', …is not valid JSON`): parse-json and its kin
+ * read the position from that same message, so they have none to give then.
  */
 import { z } from 'zod';
 import { CaptureError, type CaptureFile } from './model.ts';

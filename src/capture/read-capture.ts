@@ -20,6 +20,8 @@ export interface JsonFormat {
   /** Whether these parsed documents are in this format (each file one document). */
   detect(documents: readonly unknown[]): boolean;
   read(documents: readonly unknown[], files: readonly CaptureFile[], options: ReadOptions): CapturedThread;
+  /** What is missing, when the documents are nearly this format's (a part of an export without the rest). */
+  missing?(documents: readonly unknown[]): string | undefined;
 }
 
 export interface ReadOptions {
@@ -35,6 +37,10 @@ export function detectFormat(files: readonly CaptureFile[]): CaptureFormat {
   if (!documents) return files.every(forumMagnumMarkdown.detect) ? 'forummagnum' : 'plain';
   const found = jsonFormats.find((format) => format.detect(documents));
   if (!found) {
+    for (const format of jsonFormats) {
+      const missing = format.missing?.(documents);
+      if (missing) throw new CaptureError(files[0]!.name, '$', missing);
+    }
     throw new CaptureError(files[0]!.name, '$', `JSON of no format the importer knows (${jsonFormats.map((format) => format.format).join(', ')}); name it with --format if it is one of them`);
   }
   return found.format;

@@ -4,6 +4,7 @@
  * and the export itself into the content folder, checks the result as
  * `npm run check` does, and says what it wrote and what to run next.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +14,7 @@ import { fetchExport, FetchError } from '../import/fetch-export.ts';
 import { guideFiles, ImportError, type KeptCaptureFile } from '../import/guide-files.ts';
 import { writeGuide } from '../import/write-guide.ts';
 import { captureFormats, type CaptureFormat } from '../load/schema.ts';
+import { parse as parseYaml } from 'yaml';
 
 const usage = `Usage: npm run import -- <export-file-or-url> [more files] [flags]
 
@@ -80,17 +82,28 @@ async function main(): Promise<void> {
   const pause = Number(values.pause);
   if (!Number.isFinite(pause) || pause < 0) throw new UsageError('--pause must be a number of milliseconds');
 
+  for (const [flag, value] of [['--url', values.url], ['--api-origin', values['api-origin']]] as const) {
+    if (value !== undefined && !isWebAddress(value)) throw new UsageError(`${flag} must be an http or https address, such as https://example.org/`);
+  }
+
   const fromUrl = /^https?:\/\//i.test(positionals[0]!);
   if (fromUrl && positionals.length > 1) throw new UsageError('Give one address, or files.');
   const kept: KeptCaptureFile[] = fromUrl
     ? await fetchExport(positionals[0]!, { pause, apiOrigin: values['api-origin'], log: (line) => console.log(line) })
-    : await Promise.all(positionals.map(async (file) => ({ name: captureName(file), bytes: await readFile(file) })));
+    : await Promise.all(captureNames(positionals).map(async (name, index) => ({ name, bytes: await readExport(positionals[index]!) })));
   const files: CaptureFile[] = kept.map((file) => ({ name: file.name, text: new TextDecoder().decode(file.bytes) }));
   const format = (values.format as CaptureFormat | undefined) ?? detectFormat(files);
   // Where the export does not say which site it is from (Discourse), the address given does.
   const base = values.url ?? (fromUrl ? positionals[0] : undefined);
   const thread = readCapture(files, format, { base });
+  if (thread.comments.length === 0 && format === 'plain') {
+    throw new ImportError(`${files[0]!.name}: no comment starts in it: start each with a line such as \`[1] Alice\` (see --help)`);
+  }
+  const outside: string[] = [];
+  const previousGuide = path.join(values.out, 'guide.yaml');
   const guide = guideFiles(thread, kept, {
+    previous: values.force && existsSync(previousGuide) ? readPreviousGuide(previousGuide) : undefined,
+    onOutsideQuotation: (file, exact, words) => outside.push(`  ${values.out.replace(/\/$/, '')}/${file}: “${exact}${exact.length < words.replace(/\s+/g, ' ').length ? ' …' : ''}”`),
     names: values.names,
     order: values.order,
     today: new Date().toISOString().slice(0, 10),
@@ -101,6 +114,10 @@ async function main(): Promise<void> {
   });
   const written = await writeGuide(values.out, guide, { force: values.force });
   if (written.warnings) console.log(written.warnings);
+  if (outside.length > 0) {
+    console.log(`${outside.length === 1 ? 'A quotation' : `${outside.length} quotations`} found in no earlier comment, so marked as quoting a text outside the thread (outsideQuotations); if one quotes the thread after all, name the comment in its file's quotations:`);
+    for (const line of outside) console.log(line);
+  }
   const out = values.out.replace(/\/$/, '');
   console.log(`Imported ${written.comments} comments (${format}) into ${out}/:`);
   console.log(`  ${out}/guide.yaml             the thread, its commenters and the capture's digests`);
@@ -110,9 +127,39 @@ async function main(): Promise<void> {
   console.log(`Next: ${env}npm run check, then ${env}npm run dev to read it, and add claims and annotations (see CONTRIBUTING.md).`);
 }
 
-/** A file's name as it is kept in `capture/`: its own, with nothing that could leave the folder. */
-function captureName(file: string): string {
-  return path.basename(file).replace(/[^A-Za-z0-9._-]/g, '-').replace(/^\.+/, '') || 'export';
+/** Each file's name as it is kept in `capture/`: its own, with nothing that could leave the folder, and a number where two would share a name. */
+function captureNames(files: readonly string[]): string[] {
+  const used = new Set<string>();
+  return files.map((file) => {
+    const name = path.basename(file).replace(/[^A-Za-z0-9._-]/g, '-').replace(/^\.+/, '') || 'export';
+    const extension = path.extname(name);
+    let kept = name;
+    for (let number = 2; used.has(kept); number++) kept = `${name.slice(0, name.length - extension.length)}-${number}${extension}`;
+    used.add(kept);
+    return kept;
+  });
+}
+
+async function readExport(file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new ImportError(`${file} is a folder: give the export's file (or files) in it`);
+    throw error;
+  }
+}
+
+function readPreviousGuide(file: string): unknown {
+  try {
+    return parseYaml(readFileSync(file, 'utf8'));
+  } catch {
+    // A guide.yaml that does not parse has nothing to keep; the import writes a new one.
+    return undefined;
+  }
+}
+
+function isWebAddress(value: string): boolean {
+  return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
 }
 
 try {

@@ -50,6 +50,11 @@ export function report(format: ReportFormat, root: string, problems: readonly Pr
     return JSON.stringify({ content: root, errors, warnings: problems.length - errors, problems, ...(guide ? { guide } : {}) }, null, 2);
   }
   const lines = format === 'github' ? [...githubCommands(problems), countProblems(problems)] : problems.length > 0 ? [formatProblems(problems)] : [];
-  if (guide) lines.push(`${root}: ${guide.comments} comments, ${guide.claims} claims, ${guide.annotations} annotations, ${guide.sources} sources, ${guide.terms} terms: no errors.`);
+  if (guide) {
+    const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+    lines.push(
+      `${root}: ${count(guide.comments, 'comment', 'comments')}, ${count(guide.claims, 'claim', 'claims')}, ${count(guide.annotations, 'annotation', 'annotations')}, ${count(guide.sources, 'source', 'sources')}, ${count(guide.terms, 'term', 'terms')}: no errors.`
+    );
+  }
   return lines.join('\n');
 }

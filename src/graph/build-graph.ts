@@ -235,18 +235,13 @@ class GraphBuilder {
             'A quotation links to the one passage it quotes: name the comment it quotes under `quotations` (`exact`: its first words, `in`: the comment).'
           );
         } else {
-          const near = comments
-            .slice(0, position)
-            .map((earlier) => nearMiss(this.#texts.get(earlier.id)!.text, words))
-            .find((text) => text !== undefined && text !== words);
+          // Differences of case, quotes and dashes are matched already: these words stand in no earlier comment.
           this.#diagnostics.error(
             entry.file,
             place,
             `This quotation matches no earlier comment: “${shorten(words)}”`,
             'unmatched-quotation',
-            near
-              ? `An earlier comment has “${shorten(near)}”: quote it exactly, with its quotes and dashes.`
-              : 'Quote an earlier comment’s words exactly; if this quotes a text outside the thread, list it under `outsideQuotations` with the words it starts with (and its source, if the guide has one).'
+            'Quote an earlier comment’s words as they stand (an ellipsis marks words left out); if this quotes a text outside the thread, list it under `outsideQuotations` with the words it starts with (and its source, if the guide has one).'
           );
         }
       }

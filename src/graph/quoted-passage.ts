@@ -4,7 +4,7 @@
  * "...", "[…]"); either way the quotation links to the words it quotes.
  */
 import { PassageIndex } from './passage-index.ts';
-import { findTextQuote, overlaps, type TextRange } from './text-quote.ts';
+import { findTextQuote, foldQuotation, overlaps, type TextRange } from './text-quote.ts';
 
 /** A piece shorter than this ("and", "the model") would match almost anywhere: it is not looked for on its own. */
 export const shortestPiece = 20;
@@ -59,14 +59,17 @@ export class EarlierPassages<Document> {
   readonly #index = new PassageIndex<{ document: Document; text: QuotableText }>();
 
   add(document: Document, text: QuotableText): void {
-    this.#index.add({ document, text }, text.text, text.quotations);
+    const folded = { text: foldQuotation(text.text), quotations: text.quotations };
+    this.#index.add({ document, text: folded }, folded.text, text.quotations);
   }
 
   /**
-   * Each earlier document's places that read `words` (see
-   * `findQuotedPassage`), in the order the documents were added.
+   * Each earlier document's places that read the quotation (see
+   * `findQuotedPassage`), up to case, quotation marks and dashes, in the
+   * order the documents were added.
    */
-  find(words: string): { document: Document; ranges: TextRange[] }[] {
+  find(quotation: string): { document: Document; ranges: TextRange[] }[] {
+    const words = foldQuotation(quotation);
     const pieces = quotedPieces(words);
     const longest = pieces.reduce((best, piece) => (piece.length > best.length ? piece : best), '');
     const candidates = new Set(this.#index.candidates(words));

@@ -48,18 +48,22 @@ export function contains(outer: TextRange, inner: TextRange): boolean {
 }
 
 /**
- * Folds the differences a contributor is most likely to get wrong when typing
- * a quotation: curly and straight quotes, the dashes, non-breaking spaces and
- * case. Every character maps to one character, so offsets are kept.
+ * Folds the differences a contributor or a quoting commenter is most likely
+ * to make when typing a quotation: curly and straight quotes, the dashes,
+ * non-breaking spaces and case. Every UTF-16 unit maps to one unit, so a range
+ * in the folded text is the same range in the text.
  */
-function fold(text: string): string {
-  return text
+export function foldQuotation(text: string): string {
+  let folded = '';
+  for (const unit of text
     .replace(/[\u2018\u2019\u201A\u201B\u2032`]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\u00A0\u2007\u202F]/g, ' ')
-    .replace(/\u2026/g, '…')
-    .toLowerCase();
+    .replace(/[\u00A0\u2007\u2009\u202F]/g, ' ')) {
+    const lower = unit.toLowerCase();
+    folded += lower.length === unit.length ? lower : unit;
+  }
+  return folded;
 }
 
 /**
@@ -67,8 +71,8 @@ function fold(text: string): string {
  * once the quotes, dashes and case are folded: the likely intended words.
  */
 export function nearMiss(text: string, exact: string): string | undefined {
-  const folded = fold(text);
-  const wanted = fold(exact);
+  const folded = foldQuotation(text);
+  const wanted = foldQuotation(exact);
   const start = folded.indexOf(wanted);
   if (start === -1 || folded.indexOf(wanted, start + 1) !== -1) return undefined;
   return text.slice(start, start + exact.length);

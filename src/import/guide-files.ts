@@ -29,6 +29,10 @@ export interface ImportOptions {
   title?: string;
   site?: string;
   url?: string;
+  /** The guide.yaml being replaced (`--force`), whose editors' own fields are kept. */
+  previous?: unknown;
+  /** Told of each quotation found in no earlier comment, which the guide then marks as quoting a text outside the thread. */
+  onOutsideQuotation?: (file: string, exact: string, words: string) => void;
 }
 
 /** A file of the capture as it will be kept: its name under `capture/`, its bytes, where it came from. */
@@ -92,7 +96,12 @@ export function guideFiles(thread: CapturedThread, capture: readonly KeptCapture
     if (comment.status) front.status = comment.status;
     if (comment.repliesNotCaptured) front.repliesNotCaptured = comment.repliesNotCaptured;
     front.capture = comment.id;
-    Object.assign(front, quotationFields(facts.text, facts.quotations, earlier, comment, ids));
+    const quoted = quotationFields(facts.text, facts.quotations, earlier, comment, ids);
+    for (const { exact } of quoted.outsideQuotations ?? []) {
+      const words = facts.quotations.map((quotation) => facts.text.slice(quotation.start, quotation.end)).find((quotation) => quotation.replace(/\s+/g, ' ').startsWith(exact))!;
+      options.onOutsideQuotation?.(`thread/${id}.md`, exact, words);
+    }
+    Object.assign(front, quoted);
     if (comment.parentMissing) front.editorNotes = [{ note: 'This replies to a comment that is not in the capture.' }];
     files.set(`thread/${id}.md`, `---\n${stringify(front, { lineWidth: 0 })}---\n${markdown === '' ? '' : `\n${markdown}\n`}`);
     earlier.add(id, { text: facts.text, quotations: facts.quotations });
@@ -120,9 +129,36 @@ export function guideFiles(thread: CapturedThread, capture: readonly KeptCapture
         : 'The commenters are named by neutral labels (Commenter A, B, …), in the order they first appear.'
     ]
   };
-  files.set('guide.yaml', stringify(guide, { lineWidth: 0 }));
+  files.set('guide.yaml', stringify(options.previous === undefined ? guide : keepEditorsFields(guide, options.previous), { lineWidth: 0 }));
   for (const file of capture) files.set(`capture/${file.name}`, file.bytes);
   return files;
+}
+
+/** What the import itself writes into guide.yaml, and so replaces; every other field is the editors'. */
+const importedFields = new Set(['thread', 'names', 'commenters', 'capture']);
+const importNote = /^(The thread was imported from |.* listed \d+ more repl(y|ies) to the thread without their text|Each commenter is named as on |The commenters are named by neutral labels)/;
+
+/**
+ * A new guide.yaml that keeps what the editors wrote in the one it replaces:
+ * title, description, licence and every other field the import does not
+ * decide, their own notes (the import's are written afresh), and each
+ * commenter's description and colour.
+ */
+function keepEditorsFields(guide: z.input<typeof guideSchema>, previous: unknown): z.input<typeof guideSchema> {
+  if (previous === null || typeof previous !== 'object' || Array.isArray(previous)) return guide;
+  const old = previous as Record<string, unknown>;
+  const kept: Record<string, unknown> = { ...guide };
+  for (const [field, value] of Object.entries(old)) if (!importedFields.has(field) && field !== 'editorNotes') kept[field] = value;
+  const oldNotes = Array.isArray(old.editorNotes) ? old.editorNotes.filter((note) => typeof note !== 'string' || !importNote.test(note)) : [];
+  kept.editorNotes = [...(guide.editorNotes ?? []), ...oldNotes];
+  const oldCommenters = (old.commenters ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  kept.commenters = Object.fromEntries(
+    Object.entries(guide.commenters).map(([key, commenter]) => {
+      const before = oldCommenters[key];
+      return [key, { ...commenter, ...(before?.description ? { description: before.description } : {}), ...(before?.colour ? { colour: before.colour } : {}) }];
+    })
+  );
+  return kept as z.input<typeof guideSchema>;
 }
 
 const statusWords: Record<CommentStatus, string> = { deleted: 'Deleted', removed: 'Removed', unavailable: 'Unavailable' };

@@ -9,6 +9,7 @@ import { cp, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/prom
 import path from 'node:path';
 import { checkGuide } from '../compile.ts';
 import { ContentError, formatProblems } from '../load/diagnostics.ts';
+import { collections } from '../load/schema.ts';
 import { displayPath } from '../load/load-content.ts';
 import { ImportError } from './guide-files.ts';
 
@@ -24,16 +25,21 @@ export interface WrittenGuide {
 
 export async function writeGuide(folder: string, files: ReadonlyMap<string, string | Uint8Array>, { force }: { force: boolean }): Promise<WrittenGuide> {
   const target = path.resolve(folder);
-  if (!force && (existsSync(path.join(target, 'guide.yaml')) || existsSync(path.join(target, 'thread')))) {
+  const isGuide = existsSync(path.join(target, 'guide.yaml')) || existsSync(path.join(target, 'thread'));
+  if (!force && isGuide) {
     throw new ImportError(`${folder} already holds a guide: give --force to replace its guide.yaml, thread/ and capture/ (its claims, annotations and sources stay), or --out another folder`);
+  }
+  // A folder that is not a guide is someone else's: an import never mixes its files into one.
+  if (!isGuide && existsSync(target) && (await readdir(target)).some((name) => !name.startsWith('.'))) {
+    throw new ImportError(`${folder} is not empty and holds no guide: --out a new or empty folder`);
   }
   await mkdir(path.dirname(target), { recursive: true });
   const staging = await mkdtemp(path.join(path.dirname(target), `.${path.basename(target)}-import-`));
   try {
-    // The files the import does not replace are checked with the new thread, since they point into it.
+    // The guide's own files, which the import does not replace, are checked with the new thread, since they point into it.
     if (existsSync(target)) {
-      for (const name of await readdir(target)) {
-        if (!replaced.includes(name)) await cp(path.join(target, name), path.join(staging, name), { recursive: true });
+      for (const name of Object.keys(collections)) {
+        if (!replaced.includes(name) && existsSync(path.join(target, name))) await cp(path.join(target, name), path.join(staging, name), { recursive: true });
       }
     }
     for (const [name, content] of files) {

@@ -6,13 +6,16 @@
  * commenter wrote.
  *
  * Words are compared, not bytes: each word of the text, of inline and block
- * code, and every link and image address, in order. That ignores how the
- * Markdown is laid out (a hard wrap, `*` for `_`) and nothing a reader sees.
+ * code, every link and image address, and where each piece of formatting a
+ * reader sees (emphasis, a quotation, a heading, a list) starts and ends, in
+ * order. That ignores how the Markdown is laid out (a hard wrap, `*` for `_`)
+ * and nothing a reader sees. Lines of a plain capture, which has no
+ * formatting, are compared by their words and paragraphs.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { commentMarkdown } from '../capture/markdown.ts';
 import { plainLines } from '../capture/formats/plain.ts';
@@ -31,8 +34,13 @@ export const maxCaptureBytes = 64 * 1024 * 1024;
 export interface Capture {
   /** What a cache key must hold so that a changed capture checks every comment again. */
   digest: string;
-  /** The syntax tree of the comment `reference` names, as its file's Markdown, or undefined if the capture has none such. */
-  treeOf(reference: string): Root | undefined;
+  /**
+   * The syntax tree of the comment `reference` names, as its file's
+   * Markdown, and whether it is a comment the capture marks or lines of a
+   * plain capture (which hold no formatting); undefined if the capture has
+   * none such.
+   */
+  treeOf(reference: string): { tree: Root; lines: boolean } | undefined;
   /** A few of the names the capture knows, for a hint. */
   examples: string[];
 }
@@ -87,9 +95,9 @@ export function loadCapture(root: string, guide: GuideData, guideFile: string, l
     // Each comment is checked once, so nothing is kept.
     treeOf(reference) {
       const comment = comments.get(reference);
-      if (comment) return commentMarkdown(thread, comment).tree;
+      if (comment) return { tree: commentMarkdown(thread, comment).tree, lines: false };
       const lines = spec.format === 'plain' ? plainLines(files[0]!, reference) : undefined;
-      return lines === undefined ? undefined : commentMarkdown(thread, { body: { text: lines }, permalink: '' }).tree;
+      return lines === undefined ? undefined : { tree: commentMarkdown(thread, { body: { text: lines }, permalink: '' }).tree, lines: true };
     }
   };
 }
@@ -97,12 +105,48 @@ export function loadCapture(root: string, guide: GuideData, guideFile: string, l
 interface Word {
   word: string;
   at: Point | undefined;
+  /** Where formatting starts or ends, rather than a word. */
+  formatting?: true;
 }
 
-/** The words of a Markdown tree in order, each where it starts in the file (as near as the tree tells). */
-function wordsOf(tree: Root): Word[] {
+/** How each piece of formatting reads in a message, where it starts and where it ends. */
+const formatting: Partial<Record<Nodes['type'], [string, string?]>> = {
+  paragraph: ['[paragraph]'],
+  heading: ['[heading]', '[end of heading]'],
+  blockquote: ['[quotation]', '[end of quotation]'],
+  list: ['[list]', '[end of list]'],
+  listItem: ['[item]'],
+  code: ['[code block]', '[end of code block]'],
+  emphasis: ['[emphasis]', '[end of emphasis]'],
+  strong: ['[strong]', '[end of strong]'],
+  delete: ['[struck through]', '[end of struck through]'],
+  inlineCode: ['[code]', '[end of code]'],
+  link: ['[link]', '[end of link]'],
+  table: ['[table]', '[end of table]'],
+  tableRow: ['[row]'],
+  tableCell: ['[cell]'],
+  thematicBreak: ['[rule]'],
+  break: ['[line break]']
+};
+
+/**
+ * The words of a Markdown tree in order, each where it starts in the file
+ * (as near as the tree tells), with the formatting around them, or only the
+ * paragraphs (`paragraphsOnly`).
+ */
+function wordsOf(tree: Root, paragraphsOnly: boolean): Word[] {
   const words: Word[] = [];
-  visit(tree, (node) => {
+  const marker = (node: Nodes, which: 0 | 1) => {
+    const [start, end] = formatting[node.type] ?? [];
+    const word = which === 0 ? start : end;
+    if (word === undefined || (paragraphsOnly && node.type !== 'paragraph')) return;
+    const point = which === 0 ? node.position?.start : node.position?.end;
+    const shown = node.type === 'heading' && which === 0 ? `[heading ${node.depth}]` : node.type === 'list' && which === 0 && node.ordered ? '[numbered list]' : word;
+    words.push({ word: shown, at: point && { line: point.line, column: point.column }, formatting: true });
+  };
+  // Depth first by hand, for the end of each piece of formatting: the check's limits keep trees shallow.
+  const walk = (node: Nodes) => {
+    marker(node, 0);
     const start = node.position?.start;
     if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
       const lines = node.value.split('\n');
@@ -114,8 +158,12 @@ function wordsOf(tree: Root): Word[] {
       }
     } else if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
       words.push({ word: `<${node.url}>`, at: start && { line: start.line, column: start.column } });
+      if (node.type === 'image' && node.alt) for (const word of node.alt.split(/\s+/).filter(Boolean)) words.push({ word, at: start && { line: start.line, column: start.column } });
     }
-  });
+    if ('children' in node) for (const child of node.children) walk(child);
+    marker(node, 1);
+  };
+  walk(tree);
   return words;
 }
 
@@ -141,8 +189,8 @@ export function checkAgainstCapture(
     diagnostics.error(file, locate(['capture']), `The capture has no comment \`${reference}\``, 'comment-not-in-capture', capture.examples.length > 0 ? `Its comments have ids such as ${capture.examples.map((id) => `\`${id}\``).join(', ')}.` : 'Name lines of the capture, such as `lines 4-6`.');
     return;
   }
-  const own = wordsOf(tree);
-  const captured = wordsOf(capturedTree);
+  const own = wordsOf(tree, capturedTree.lines);
+  const captured = wordsOf(capturedTree.tree, capturedTree.lines);
   const differs = own.findIndex((word, index) => word.word !== captured[index]?.word);
   const at = differs === -1 ? (own.length === captured.length ? undefined : own.length) : differs;
   if (at === undefined) return;
@@ -152,7 +200,7 @@ export function checkAgainstCapture(
       ? `${label} ends before the captured comment does, which goes on ${quote(captured, at)}`
       : at >= captured.length
         ? `${label} goes on past the captured comment, with ${quote(own, at)}`
-        : `${label}’s words differ from the capture: ${quote(own, at)} where the capture has ${quote(captured, at)}`;
+        : `${label}’s ${own[at]!.formatting || captured[at]!.formatting ? 'formatting differs' : 'words differ'} from the capture: ${quote(own, at)} where the capture has ${quote(captured, at)}`;
   diagnostics.error(
     file,
     own[Math.min(at, own.length - 1)]?.at ?? locate(['capture']),

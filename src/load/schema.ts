@@ -222,7 +222,7 @@ export const sourceTypes = ['preprint', 'article', 'scenario', 'blog-post', 'for
 
 export const sourceSchema = z.strictObject({
   type: z.enum(sourceTypes).describe(`one of: ${sourceTypes.join(', ')}`),
-  short: z.string().min(1).describe('a short name for citations, such as "Schoen et al. 2025"'),
+  short: z.string().min(1).describe('a short name for citations, such as "Author et al. 2025"'),
   title: z.string().min(1).describe('the title exactly as the work gives it'),
   authors: z
     .array(z.string().min(1))

@@ -11,7 +11,7 @@ import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { checkGuide } from '../../src/compile.ts';
 import { buildSite, userEnvironment } from '../helpers/build-site.ts';
 import { crawl, serve } from '../helpers/crawl.ts';
@@ -84,15 +84,22 @@ describe('npm run import, from a file', () => {
   });
 
   it('names commenters as on the platform with --names real, and reads in order of posting with --order chronological', async () => {
+    // A reply to the first comment (D1) posted before the reply to its answer (C1): thread order and posting order differ.
+    const folder = await mkdtemp(path.join(tmpdir(), 'order-'));
+    const export_ = JSON.parse(readFileSync(path.join(fixtures, 'forummagnum/graphql.json'), 'utf8'));
+    export_.data.comments.results[3].postedAt = '2026-03-02T10:50:00.000Z';
+    await writeFile(path.join(folder, 'graphql.json'), JSON.stringify(export_));
+    const byThread = await folderFor('thread-order');
+    expect((await runImport([path.join(folder, 'graphql.json'), '--out', byThread])).status).toBe(0);
     const out = await folderFor('real');
-    const { status, output } = await runImport([...filesOf('forummagnum'), '--out', out, '--names', 'real', '--order', 'chronological']);
+    const { status, output } = await runImport([path.join(folder, 'graphql.json'), '--out', out, '--names', 'real', '--order', 'chronological']);
     expect(status, output).toBe(0);
     const guide = parse(await readFile(path.join(out, 'guide.yaml'), 'utf8'));
     expect(guide.names).toBe('real');
-    expect(Object.values(guide.commenters).map((commenter) => (commenter as { name: string }).name)).toEqual(['Märta Fern', 'Quill Owl', 'River Stone', 'Tin Lantern']);
-    const { graph } = await checkGuide(out);
-    // Thread order puts C1 under B1 before D1, a later reply to A1; posting order has C1 (11:05) before D1 (12:30) too, and B1 before both.
-    expect(graph.comments.map((comment) => comment.date)).toEqual([...graph.comments.map((comment) => comment.date)].sort());
+    expect(Object.values(guide.commenters).map((commenter) => (commenter as { name: string }).name)).toEqual(['Märta Fern', 'Quill Owl', 'Tin Lantern', 'River Stone']);
+    const times = async (content: string) => (await checkGuide(content)).graph.comments.map((comment) => comment.date?.slice(11, 16));
+    expect(await times(byThread)).toEqual(['10:02', '10:40', '11:05', '10:50', '13:01']);
+    expect(await times(out)).toEqual(['10:02', '10:40', '10:50', '11:05', '13:01']);
   });
 
   it('refuses to write over a guide unless told to, and then keeps its annotations', async () => {
@@ -108,10 +115,59 @@ describe('npm run import, from a file', () => {
     expect(refused.status).toBe(1);
     expect(refused.output).toContain(`import: ${out} already holds a guide: give --force`);
     expect(await readFile(path.join(out, 'guide.yaml'), 'utf8')).toBe(before);
+    // What the editors wrote in guide.yaml stays; what the import decides is written afresh.
+    const edited = parse(before);
+    edited.title = 'Trailing commas, read closely';
+    edited.editorNotes.push('The editors asked each commenter before publishing.');
+    edited.commenters.B.description = 'maintains the config loader';
+    edited.license = { name: 'CC0 1.0', url: 'https://creativecommons.org/publicdomain/zero/1.0/' };
+    await writeFile(path.join(out, 'guide.yaml'), stringify(edited));
     const forced = await runImport([...filesOf('reddit'), '--out', out, '--force']);
     expect(forced.status, forced.output).toBe(0);
     expect(existsSync(path.join(out, 'claims/json-syntax.md'))).toBe(true);
     expect((await checkGuide(out)).graph.claimOrder).toEqual(['json-syntax']);
+    const after = parse(await readFile(path.join(out, 'guide.yaml'), 'utf8'));
+    expect(after.title).toBe('Trailing commas, read closely');
+    expect(after.license.name).toBe('CC0 1.0');
+    expect(after.commenters.B).toEqual({ name: 'Commenter B', description: 'maintains the config loader' });
+    expect(after.editorNotes.filter((note: string) => note.startsWith('The thread was imported from'))).toHaveLength(1);
+    expect(after.editorNotes).toContain('The editors asked each commenter before publishing.');
+  });
+
+  it('never writes into a folder that holds something other than a guide', async () => {
+    const out = await folderFor('not-a-guide');
+    await mkdir(out, { recursive: true });
+    await writeFile(path.join(out, 'notes.txt'), 'mine');
+    for (const args of [[], ['--force']]) {
+      const refused = await runImport([...filesOf('reddit'), '--out', out, ...args]);
+      expect(refused.status).toBe(1);
+      expect(refused.output.trim()).toBe(`import: ${out} is not empty and holds no guide: --out a new or empty folder`);
+    }
+    expect(readdirSync(out)).toEqual(['notes.txt']);
+  });
+
+  it('keeps two export files of the same name under two names', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'twins-'));
+    await mkdir(path.join(folder, 'one'));
+    await mkdir(path.join(folder, 'two'));
+    await writeFile(path.join(folder, 'one/answer.json'), readFileSync(path.join(fixtures, 'mastodon/status.json')));
+    await writeFile(path.join(folder, 'two/answer.json'), readFileSync(path.join(fixtures, 'mastodon/context.json')));
+    const out = await folderFor('twins');
+    const { status, output } = await runImport([path.join(folder, 'one/answer.json'), path.join(folder, 'two/answer.json'), '--out', out]);
+    expect(status, output).toBe(0);
+    expect(readdirSync(path.join(out, 'capture')).sort()).toEqual(['answer-2.json', 'answer.json']);
+    expect((await checkGuide(out)).graph.comments).toHaveLength(6);
+  });
+
+  it('says which quotations it found in no earlier comment', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'outside-'));
+    const text = readFileSync(path.join(fixtures, 'plain/thread.txt'), 'utf8').replace('Could we switch the loader', '> Any sufficiently lenient parser is indistinguishable from a bug.\nCould we switch the loader');
+    await writeFile(path.join(folder, 'thread.txt'), text);
+    const out = await folderFor('outside');
+    const { status, output } = await runImport([path.join(folder, 'thread.txt'), '--out', out]);
+    expect(status, output).toBe(0);
+    expect(output).toMatch(/A quotation found in no earlier comment, so marked as quoting a text outside the thread/);
+    expect(output).toMatch(new RegExp(`${out}/thread/d1\\.md: “Any sufficiently lenient parser is indistinguishable …”`));
   });
 
   it('reports a bad export with its file and JSON path, writes nothing, and shows no stack trace', async () => {
@@ -131,6 +187,20 @@ describe('npm run import, from a file', () => {
     expect(usage.status).toBe(2);
     expect(usage.output).toContain('--format must be one of: forummagnum, hackernews-algolia');
     expect(usage.output).toContain('Usage: npm run import');
+    for (const [flag, value] of [['--url', 'forum.example/t/1'], ['--api-origin', 'file:///etc']]) {
+      const wrong = await runImport([path.join(folder, 'graphql.json'), flag!, value!]);
+      expect(wrong.status).toBe(2);
+      expect(wrong.output).toContain(`${flag} must be an http or https address`);
+    }
+    const directory = await runImport([folder, '--out', out]);
+    expect(directory.status).toBe(1);
+    expect(directory.output.trim()).toBe(`import: ${folder} is a folder: give the export's file (or files) in it`);
+    await writeFile(path.join(folder, 'notes.txt'), 'Some notes about a thread,\nbut no comment marked in them.\n');
+    const unmarked = await runImport([path.join(folder, 'notes.txt'), '--out', out]);
+    expect(unmarked.status).toBe(1);
+    expect(unmarked.output.trim()).toBe('import: notes.txt: no comment starts in it: start each with a line such as `[1] Alice` (see --help)');
+    for (const run of [usage, directory, unmarked]) expect(run.output).not.toMatch(/^\s+at /m);
+    expect(existsSync(out)).toBe(false);
   });
 });
 

@@ -221,16 +221,29 @@ describe('references', () => {
     ]);
   });
 
-  it('hints at the earlier words a quotation nearly matches', async () => {
+  it('links a quotation typed with other quotes, dashes or case to the words it quotes', async () => {
     const folder = await guideWith({
-      'thread/c3.md': '---\nlabel: C3\nauthor: A\norder: 3\npermalink: https://example.org/c3\n---\n\n> I DISAGREE: models follow instructions.\n\nAs you said.\n'
+      'thread/c3.md': '---\nlabel: C3\nauthor: A\norder: 3\npermalink: https://example.org/c3\n---\n\nI think — and I “mean” it — that tasks shape models.\n',
+      'thread/c4.md': '---\nlabel: C4\nauthor: B\norder: 4\npermalink: https://example.org/c4\n---\n\n> i think - and I "MEAN" it - that tasks shape models.\n\nAs you said.\n'
+    });
+    const { graph } = await checkGuide(folder);
+    const [quotation] = graph.comments[3]!.quotations;
+    expect(quotation!.quotes).toMatchObject({ kind: 'comment', comment: 'c3' });
+    const quoted = graph.comments[2]!;
+    const mark = quoted.marks.find((candidate) => candidate.kind === 'quoted')!;
+    expect(quoted.text.slice(mark.start, mark.end)).toBe('I think — and I “mean” it — that tasks shape models.');
+  });
+
+  it('says a quotation whose words stand in no earlier comment must quote them as they stand', async () => {
+    const folder = await guideWith({
+      'thread/c3.md': '---\nlabel: C3\nauthor: A\norder: 3\npermalink: https://example.org/c3\n---\n\n> I disagree: models obey instructions.\n\nAs you said.\n'
     });
     expect(await problemsOf(folder)).toEqual([
       expect.objectContaining({
         rule: 'unmatched-quotation',
         line: 8,
-        message: 'This quotation matches no earlier comment: “I DISAGREE: models follow instructions.”',
-        hint: 'An earlier comment has “I disagree: models follow instructions.”: quote it exactly, with its quotes and dashes.'
+        message: 'This quotation matches no earlier comment: “I disagree: models obey instructions.”',
+        hint: expect.stringContaining('list it under `outsideQuotations`')
       })
     ]);
   });

@@ -6,11 +6,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { commentMarkdown } from '../../src/capture/markdown.ts';
 import { CaptureError, type CaptureFile, type CapturedThread } from '../../src/capture/model.ts';
 import { detectFormat, readCapture } from '../../src/capture/read-capture.ts';
-import { bodyFacts } from '../../src/load/markdown.ts';
+import { bodyFacts, parseMarkdown } from '../../src/load/markdown.ts';
 import { fixturesRoot } from '../helpers/fixtures.ts';
 
 export const importFixtures = path.join(fixturesRoot, 'import');
@@ -182,5 +183,70 @@ describe('bad exports', () => {
   it('names the line of a plain-text capture that is wrong', () => {
     expect(fail([{ name: 't.txt', text: 'Title: T\n\nstray words\n[1] Alice\nHello.' }])).toBe('t.txt: line 3: text before the first comment: start each comment with a line such as `[1] Alice`');
     expect(fail([{ name: 't.txt', text: '[1] Alice\nHello.\n[2] Bob, replying to [3]\nHi.' }])).toBe('t.txt: line 3: `[3]` is not a comment above this one');
+    expect(fail([{ name: 't.txt', text: 'A note of my own.\n[1] Alice\nHello.' }], 'plain')).toBe('t.txt: line 1: text before the first comment: start each comment with a line such as `[1] Alice`');
+    expect(fail([{ name: 't.txt', text: '[1] Alice · 2024-02-30\nHello.' }], 'plain')).toBe('t.txt: line 1: `2024-02-30` is not a day of the calendar');
+    expect(fail([{ name: 't.txt', text: '[1] Alice · 2024-02-29T25:00Z\nHello.' }], 'plain')).toBe('t.txt: line 1: `2024-02-29T25:00Z` is not a day of the calendar');
+  });
+
+  it.each(cases)('$folder: read as any other format, says where it does not fit, without a stack trace', ({ folder, format }) => {
+    const files = fixtureFiles(folder);
+    for (const other of cases.map((item) => item.format).filter((name, index, all) => name !== format && all.indexOf(name) === index)) {
+      if (other === 'plain') continue; // Any text is plain text (a capture that marks no comments); the importer refuses one that holds none.
+      expect(fail(files, other)).toMatch(/^[\w.-]+: (\$|line )/);
+    }
+  });
+
+  it('names the node of a Bluesky or Hacker News tree that is not a post, however deep', () => {
+    const bluesky = JSON.parse(fixtureFiles('bluesky')[0]!.text);
+    bluesky.thread.replies[0].replies = [null];
+    expect(fail([{ name: 'thread.json', text: JSON.stringify(bluesky) }])).toBe('thread.json: $.thread.replies[0].replies[0]: expected an object, found null');
+    const hackerNews = JSON.parse(fixtureFiles('hackernews-algolia')[0]!.text);
+    hackerNews.children[0].children[0] = 'gone';
+    expect(fail([{ name: 'item.json', text: JSON.stringify(hackerNews) }])).toBe('item.json: $.children[0].children[0]: expected an object, found a string');
+  });
+
+  it('reads a reply chain thousands deep without exhausting the stack', () => {
+    // Written out by hand: JSON.stringify itself recurses.
+    const item = (id: number) => `{"id":${id},"created_at_i":1700000000,"type":"comment","author":"a","text":"<p>${id}</p>","children":[`;
+    const json = Array.from({ length: 20_000 }, (_, index) => item(index + 1)).join('') + ']}'.repeat(20_000);
+    expect(readCapture([{ name: 'item.json', text: json }]).comments).toHaveLength(20_000);
+  });
+
+  it('asks for the context when given a Mastodon status alone', () => {
+    const statusFile = fixtureFiles('mastodon').find((file) => !file.name.includes('context'))!;
+    expect(fail([statusFile])).toMatch(/^status\.json: \$: a Mastodon status without its context/);
   });
 });
+
+describe('HTML in a comment', () => {
+  const redditWith = (body: string) => {
+    const thread = JSON.parse(fixtureFiles('reddit')[0]!.text);
+    thread[1].data.children[0].data.body = body;
+    const captured = readCapture([{ name: 'thread.json', text: JSON.stringify(thread) }]);
+    return commentMarkdown(captured, captured.comments[1]!).markdown;
+  };
+  const githubWith = (body: string) => {
+    const files = fixtureFiles('github');
+    const issue = JSON.parse(files.find((file) => file.name === 'issue.json')!.text);
+    issue.body = body;
+    const captured = readCapture(files.map((file) => (file.name === 'issue.json' ? { ...file, text: JSON.stringify(issue) } : file)));
+    return commentMarkdown(captured, captured.comments[0]!).markdown;
+  };
+
+  it('keeps what a Reddit commenter typed as words, as Reddit shows it', () => {
+    const markdown = redditWith('Use <script>alert(1)</script> or Array<string> here.');
+    expect(bodyFacts(parseMarkdown(markdown)).text).toBe('Use <script>alert(1)</script> or Array<string> here.');
+    let html = false;
+    visit(parseMarkdown(markdown), 'html', () => {
+      html = true;
+    });
+    expect(html).toBe(false);
+  });
+
+  it('reads HTML as HTML where the platform does, keeping its words and dropping what could run', () => {
+    const markdown = githubWith('Before <script>alert(1)</script><style>p { color: red }</style> <a href="javascript:alert(1)">the link</a> <a>bare</a> <img src="data:text/html,x" alt="a picture"> after.');
+    expect(markdown).not.toMatch(/script|javascript:|data:|color: red|<a|<img/i);
+    expect(bodyFacts(parseMarkdown(markdown)).text).toMatch(/^Before\s+the link bare a picture after\.$/);
+  });
+});
+

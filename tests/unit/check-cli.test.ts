@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../src/load/diagnostics.ts';
 import { escapeData, escapeProperty } from '../../src/cli/report.ts';
-import { expectedFor, guideCopy, guideWith, invalidCases, projectRoot } from '../helpers/fixtures.ts';
+import { expectedFor, guideCopy, guideWith, invalidCases, minimalGuide, projectRoot } from '../helpers/fixtures.ts';
 
 const check = (folder: string, ...flags: string[]) => {
   const result = spawnSync(process.execPath, [path.join(projectRoot, 'src/cli/check.ts'), folder, ...flags], { cwd: projectRoot, encoding: 'utf8' });
@@ -25,6 +25,12 @@ describe('npm run check', () => {
     const { status, output } = check(path.join(projectRoot, 'content'));
     expect(status, output).toBe(0);
     expect(output).toMatch(/no errors\.$/m);
+  });
+
+  it('counts what the guide holds, in the singular where there is one', () => {
+    const { status, output } = check(minimalGuide);
+    expect(status, output).toBe(0);
+    expect(output).toMatch(/: 2 comments, 3 claims, 1 annotation, 1 source, 1 term: no errors\.$/m);
   });
 
   it('prints warnings but does not fail on them', async () => {

@@ -29,15 +29,21 @@ const post = z.looseObject({
   indexedAt: dateString.nullish()
 });
 
-interface ThreadNode {
-  $type?: string;
-  uri?: string;
-  post?: unknown;
-  parent?: ThreadNode;
-  replies?: ThreadNode[];
-  notFound?: boolean;
-  blocked?: boolean;
-}
+/**
+ * One node of the thread, read one at a time as the walk reaches it (its
+ * parent and replies are checked when their turn comes), so that a deep
+ * thread costs no recursion and a wrong node is reported at its own path.
+ */
+const threadNode = z.looseObject({
+  $type: z.string().optional(),
+  uri: z.string().optional(),
+  post: z.unknown().optional(),
+  parent: z.unknown().optional(),
+  replies: z.array(z.unknown()).nullish(),
+  notFound: z.boolean().optional(),
+  blocked: z.boolean().optional()
+});
+type ThreadNode = z.output<typeof threadNode>;
 
 const isThread = (value: unknown) => typeof (value as { thread?: { $type?: unknown } } | null)?.thread?.$type === 'string';
 
@@ -46,13 +52,15 @@ export const bluesky: JsonFormat = {
   detect: (documents) => documents.length === 1 && isThread(documents[0]),
   read(documents: readonly unknown[], files: readonly CaptureFile[]): CapturedThread {
     const file = files[0]!.name;
-    const top = (documents[0] as { thread: ThreadNode }).thread;
+    const nodeAt = (value: unknown, path: readonly PropertyKey[]) => readAs(threadNode, value, file, path);
+    const top = nodeAt((documents[0] as { thread?: unknown } | null)?.thread, ['thread']);
     // The chain of parents, oldest first, then the post and its replies, depth first.
     const chain: { node: ThreadNode; path: PropertyKey[] }[] = [];
     let path: PropertyKey[] = ['thread'];
-    for (let node: ThreadNode | undefined = top; node; node = node.parent) {
+    for (let node: ThreadNode | undefined = top; node; ) {
       chain.unshift({ node, path });
       path = [...path, 'parent'];
+      node = node.parent === undefined ? undefined : nodeAt(node.parent, path);
     }
     const comments: CapturedComment[] = [];
     let parent: string | undefined;
@@ -60,13 +68,14 @@ export const bluesky: JsonFormat = {
       comments.push(fromNode(node, parent, file, at));
       parent = comments.at(-1)!.id;
     }
-    const stack: { node: ThreadNode; parent?: string; path: PropertyKey[] }[] = [{ node: top, parent, path: ['thread'] }];
+    const stack: { node: unknown; parent?: string; path: PropertyKey[] }[] = [{ node: top, parent, path: ['thread'] }];
     while (stack.length > 0) {
       const item = stack.pop()!;
-      const captured = fromNode(item.node, item.parent, file, item.path);
+      const node = nodeAt(item.node, item.path);
+      const captured = fromNode(node, item.parent, file, item.path);
       comments.push(captured);
-      const replies = item.node.replies ?? [];
-      for (let index = replies.length - 1; index >= 0; index--) stack.push({ node: replies[index]!, parent: captured.id, path: [...item.path, 'replies', index] });
+      const replies = node.replies ?? [];
+      for (let index = replies.length - 1; index >= 0; index--) stack.push({ node: replies[index], parent: captured.id, path: [...item.path, 'replies', index] });
     }
     const root = comments[0]!;
     return { format: 'bluesky', title: titleOf(chain[0]!.node), site: 'Bluesky', url: root.permalink, base: 'https://bsky.app/', comments };

@@ -21,50 +21,40 @@ const site = 'Hacker News';
 const itemUrl = (id: number | string) => `https://news.ycombinator.com/item?id=${id}`;
 const unixTime = (seconds: number) => new Date(seconds * 1000).toISOString();
 
-interface AlgoliaItem {
-  id: number;
-  created_at?: string | null;
-  created_at_i?: number | null;
-  type?: string | null;
-  author?: string | null;
-  title?: string | null;
-  text?: string | null;
-  story_id?: number | null;
-  parent_id?: number | null;
-  children: AlgoliaItem[];
-}
-
-const algoliaItem: z.ZodType<AlgoliaItem> = z.lazy(() =>
-  z.looseObject({
-    id: z.number().int(),
-    created_at: dateString.nullish(),
-    created_at_i: unixSeconds.nullish(),
-    type: z.string().nullish(),
-    author: z.string().nullish(),
-    title: z.string().nullish(),
-    text: z.string().nullish(),
-    story_id: z.number().nullish(),
-    parent_id: z.number().nullish(),
-    children: z.array(algoliaItem)
-  })
-);
+/** One item of the tree; its children are read one at a time as the walk reaches them, so a long chain costs no recursion. */
+const algoliaItem = z.looseObject({
+  id: z.number().int(),
+  created_at: dateString.nullish(),
+  created_at_i: unixSeconds.nullish(),
+  type: z.string().nullish(),
+  author: z.string().nullish(),
+  title: z.string().nullish(),
+  text: z.string().nullish(),
+  story_id: z.number().nullish(),
+  parent_id: z.number().nullish(),
+  children: z.array(z.unknown())
+});
+type AlgoliaItem = z.output<typeof algoliaItem>;
 
 export const hackerNewsAlgolia: JsonFormat = {
   format: 'hackernews-algolia',
   detect: (documents) =>
     documents.length === 1 && typeof (documents[0] as AlgoliaItem | null)?.id === 'number' && Array.isArray((documents[0] as AlgoliaItem).children) && 'created_at_i' in (documents[0] as object),
   read(documents: readonly unknown[], files: readonly CaptureFile[]): CapturedThread {
-    const root = readAs(algoliaItem, documents[0], files[0]!.name);
+    const file = files[0]!.name;
+    const root = readAs(algoliaItem, documents[0], file);
     const comments: CapturedComment[] = [];
     // Iterative, depth first: a long reply chain must not exhaust the stack.
-    const stack: { item: AlgoliaItem; parent?: number }[] = [{ item: root }];
+    const stack: { value: unknown; parent?: number; path: PropertyKey[] }[] = [{ value: root, path: [] }];
     while (stack.length > 0) {
-      const { item, parent } = stack.pop()!;
+      const { value, parent, path } = stack.pop()!;
+      const item: AlgoliaItem = value === root ? root : readAs(algoliaItem, value, file, path);
       const comment = fromItem(item.id, parent, item.author, item.text, item.created_at ? new Date(item.created_at).toISOString() : item.created_at_i ? unixTime(item.created_at_i) : undefined);
       // A story that only links elsewhere has no words of its own: its title and address are the thread's.
       if (!(item === root && item.type === 'story' && !item.text)) comments.push(comment);
       else delete comment.parent;
-      for (const child of [...item.children].reverse()) stack.push({ item: child, parent: item === root && item.type === 'story' && !item.text ? undefined : item.id });
+      const replyTo = item === root && item.type === 'story' && !item.text ? undefined : item.id;
+      for (let index = item.children.length - 1; index >= 0; index--) stack.push({ value: item.children[index], parent: replyTo, path: [...path, 'children', index] });
     }
     return { format: 'hackernews-algolia', title: root.title ?? undefined, site, url: itemUrl(root.story_id ?? root.id), base: 'https://news.ycombinator.com/', comments, conventions: { quoteLines: true } };
   }
@@ -77,7 +67,9 @@ const firebaseItem = z.looseObject({
   parent: z.number().int().nullish(),
   text: z.string().nullish(),
   time: unixSeconds.nullish(),
-  type: z.string().nullish(),
+  // Every item of the official API says which of these it is, which tells it from another site's list of ids.
+  type: z.enum(['story', 'comment', 'job', 'poll', 'pollopt']),
+  children: z.undefined('an item of Algolia’s API (it has `children`): name --format hackernews-algolia').optional(),
   deleted: z.boolean().nullish(),
   dead: z.boolean().nullish(),
   title: z.string().nullish(),

@@ -36,6 +36,12 @@ export const mastodon: JsonFormat = {
   detect: (documents) =>
     (documents.length === 1 && isBoth(documents[0])) ||
     (documents.length === 2 && documents.some(isStatus) && documents.some(isContext)),
+  missing: (documents) =>
+    documents.length === 1 && isStatus(documents[0])
+      ? 'a Mastodon status without its context: give the context too (the answer of /api/v1/statuses/<id>/context), as a second file'
+      : documents.length === 1 && isContext(documents[0])
+        ? 'a Mastodon context without its status: give the status too (the answer of /api/v1/statuses/<id>), as a second file'
+        : undefined,
   read(documents: readonly unknown[], files: readonly CaptureFile[]): CapturedThread {
     let main: Status | undefined;
     let around: z.output<typeof context> | undefined;

@@ -39,6 +39,8 @@ export function parsePlain(files: readonly CaptureFile[]): CapturedThread {
   const comments: CapturedComment[] = [];
   const seen = new Set<string>();
   let body: string[] | undefined;
+  /** The first line of words before any comment starts: wrong once a comment does start, since no comment holds it. */
+  let stray: number | undefined;
   const close = () => {
     const comment = comments.at(-1);
     if (comment && body) comment.body = { text: body.join('\n') };
@@ -58,7 +60,10 @@ export function parsePlain(files: readonly CaptureFile[]): CapturedThread {
       if (placeholder) comment.status = placeholder[1]!.toLowerCase() as 'deleted' | 'removed';
       else comment.author = { id: author, name: author };
       for (const detail of details.split(/\s+·\s+/).filter(Boolean)) {
-        if (timestamp.test(detail)) comment.date = detail;
+        if (timestamp.test(detail)) {
+          if (!isMoment(detail)) throw new CaptureError(file.name, where, `\`${detail}\` is not a day of the calendar`);
+          comment.date = detail;
+        }
         else if (/^https?:\/\//.test(detail)) comment.permalink = detail;
         else throw new CaptureError(file.name, where, `\`${detail}\` is neither a date (YYYY-MM-DD) nor an address`);
       }
@@ -69,9 +74,12 @@ export function parsePlain(files: readonly CaptureFile[]): CapturedThread {
     } else if (header.test(line)) {
       const [, key, value] = header.exec(line)!;
       fields[key!.toLowerCase()] = value!;
-    } else if (line.trim() !== '' && comments.length === 0 && Object.keys(fields).length > 0) {
-      throw new CaptureError(file.name, where, 'text before the first comment: start each comment with a line such as `[1] Alice`');
+    } else if (line.trim() !== '') {
+      stray ??= index;
     }
+  }
+  if (stray !== undefined && (comments.length > 0 || Object.keys(fields).length > 0)) {
+    throw new CaptureError(file.name, `line ${stray + 1}`, 'text before the first comment: start each comment with a line such as `[1] Alice`');
   }
   close();
   const url = fields.url;
@@ -83,6 +91,12 @@ export function parsePlain(files: readonly CaptureFile[]): CapturedThread {
     comment.permalinkOpensSubthread = true;
   }
   return { format: 'plain', title: fields.title, site: fields.site, url, base: url ?? '', comments, conventions: { quoteLines: true } };
+}
+
+/** A day that the calendar has (not 2024-02-30), at a time the clock has. */
+function isMoment(value: string): boolean {
+  const day = value.slice(0, 10);
+  return !Number.isNaN(Date.parse(value)) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
 }
 
 /** The words of `lines 4-6` (or `line 4`) of a plain capture. */
