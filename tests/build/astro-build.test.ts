@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
 import { crawl, serve } from '../helpers/crawl.ts';
 import { htmlFiles, invalidHtml } from '../helpers/html-validation.ts';
-import { expectedFor, guideCopy, guideWith, invalidCases, projectRoot } from '../helpers/fixtures.ts';
+import { buildCases, expectedFor, guideCopy, guideWith, projectRoot } from '../helpers/fixtures.ts';
 import { compileGuide } from '../../src/compile.ts';
 import { idsInHtml, siteAddresses } from '../../src/site/addresses.ts';
 
@@ -76,7 +76,6 @@ async function expectAddressesOf(content: string, outDir: string): Promise<void>
   for (const [page, ids] of built.pages) expect(ids, page).toEqual([...expected.get(page)!].sort());
 }
 
-const cases = await invalidCases();
 
 describe('astro build', () => {
   // BASE_PATH as GitHub's configure-pages gives it: "" for a user site, "/<repo>" for a project.
@@ -206,7 +205,8 @@ describe('astro build', () => {
     expect(different).toEqual([]);
   });
 
-  it.each(cases)('fails on %s, naming the file, line and rule', async (name) => {
+  // Every invalid case fails the same compile in process (tests/unit/invalid-content.test.ts); here one a stage fails the build itself.
+  it.each(buildCases)('fails on $name (a $stage error), naming the file, line and rule, and writes no page', async ({ name }) => {
     const expected = await expectedFor(name);
     const { status, output, outDir } = build(await guideCopy(name));
     expect(status, output).not.toBe(0);

@@ -44,6 +44,21 @@ export function makeEntry(at: string, entry: NonNullable<Expected['entries']>[nu
   if (made.status !== 0) throw new Error(`Could not make a ${entry.kind} at ${at}: ${made.stderr}`);
 }
 
+/**
+ * One invalid case for each stage of the pipeline that can stop a build (and
+ * each way the first stage meets bad input): the build test runs these
+ * through \`astro build\`, every case runs through the same compile in
+ * process, and a unit test holds each to failing at its stage.
+ */
+export const buildCases = [
+  { stage: 'load', name: 'missing-field' },
+  { stage: 'load', name: 'named-pipe' },
+  { stage: 'load', name: 'comment-changed' },
+  { stage: 'graph', name: 'selector-no-match' },
+  { stage: 'render', name: 'render-empty' },
+  { stage: 'links', name: 'broken-link-page' }
+] as const;
+
 export async function invalidCases(): Promise<string[]> {
   return (await readdir(invalidRoot)).sort();
 }

@@ -5,9 +5,25 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileGuide } from '../../src/compile.ts';
-import { ContentError } from '../../src/load/diagnostics.ts';
-import { displayPath } from '../../src/load/load-content.ts';
-import { expectedFor, guideCopy, invalidCases } from '../helpers/fixtures.ts';
+import { buildGraph } from '../../src/graph/build-graph.ts';
+import { ContentError, Diagnostics } from '../../src/load/diagnostics.ts';
+import { displayPath, loadContent } from '../../src/load/load-content.ts';
+import { renderGuide } from '../../src/render/render-guide.ts';
+import { checkLinks } from '../../src/site/check-links.ts';
+import { buildCases, expectedFor, guideCopy, invalidCases } from '../helpers/fixtures.ts';
+
+/** The first stage of the pipeline that reports an error for the guide in `folder`. */
+async function failingStage(folder: string): Promise<string | undefined> {
+  const diagnostics = new Diagnostics();
+  const content = await loadContent(folder, diagnostics);
+  if (diagnostics.hasErrors) return 'load';
+  const graph = buildGraph(content, diagnostics);
+  if (diagnostics.hasErrors) return 'graph';
+  const rendered = await renderGuide(content, graph, { base: '/' }, diagnostics);
+  if (diagnostics.hasErrors) return 'render';
+  checkLinks(content, graph, rendered, diagnostics);
+  return diagnostics.hasErrors ? 'links' : undefined;
+}
 
 const cases = await invalidCases();
 
@@ -33,6 +49,10 @@ describe('invalid content', () => {
     const compiled = await compileGuide(await guideCopy(), { base: '/' });
     expect(compiled.warnings).toEqual([]);
     expect(Object.keys(compiled.rendered.html.thread)).toEqual(['c1', 'c2']);
+  });
+
+  it.each(buildCases)('$name, which the build test runs, fails at the $stage stage', async ({ name, stage }) => {
+    expect(await failingStage(await guideCopy(name))).toBe(stage);
   });
 
   it('pins the column and the message of every case', async () => {
