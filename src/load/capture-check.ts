@@ -16,7 +16,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Nodes, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { commentMarkdown } from '../capture/markdown.ts';
 import { plainLines } from '../capture/formats/plain.ts';
 import { CaptureError, type CaptureFile, type CapturedComment, type CapturedThread } from '../capture/model.ts';
