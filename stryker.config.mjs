@@ -1,18 +1,18 @@
 // @ts-check
 /**
- * `npm run mutation`: Stryker changes the code of src/load and src/graph one
- * small mutation at a time and runs the tests that cover each change; a
- * mutant the tests do not notice shows a gap in them. Not part of `npm test`:
- * it takes the better part of an hour on two cores. The last run's results
- * are kept in reports/mutation/ (ignored by git), so that a run after an edit
- * tests only the mutants the edit touched.
+ * `npm run mutation`: Stryker changes the code of src/load, src/graph and
+ * the packages one small mutation at a time and runs the tests that cover
+ * each change; a mutant the tests do not notice shows a gap in them. Not
+ * part of `npm test`: it takes the better part of an hour on two cores. The
+ * last run's results are kept in reports/mutation/ (ignored by git), so that
+ * a run after an edit tests only the mutants the edit touched.
  *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
-  mutate: ['src/load/**/*.ts', 'src/graph/**/*.ts'],
+  mutate: ['src/load/**/*.ts', 'src/graph/**/*.ts', 'packages/*/lib/**/*.js'],
   coverageAnalysis: 'perTest',
   // A mutant of what runs as a module loads (the rule list, the schemas' descriptions) would need every test run
   // afresh, for each of some hundreds of them; they are left out, and the score is of the code that runs per test.

@@ -1,10 +1,10 @@
 /**
- * The tests `npm run mutation` runs against each mutant of src/load and
- * src/graph: the unit tests that exercise them on small guides, in this
- * process. Tests that run the checker or a build in a child process are left
- * out, as a mutant lives only in the process Stryker instruments, and so are
- * those that compile the whole shipped guide, which would take hours over
- * two thousand mutants.
+ * The tests `npm run mutation` runs against each mutant of src/load,
+ * src/graph and the packages: the unit tests that exercise them on small
+ * guides, and the packages' own tests, in this process. Tests that run the
+ * checker or a build in a child process are left out, as a mutant lives only
+ * in the process Stryker instruments, and so are those that compile the
+ * whole shipped guide, which would take hours over two thousand mutants.
  */
 import { defineConfig } from 'vitest/config';
 import base from './vitest.config.ts';
@@ -20,7 +20,8 @@ export default defineConfig({
       'tests/unit/invalid-content.test.ts',
       'tests/unit/check-links.test.ts',
       'tests/unit/diagnostics.test.ts',
-      'tests/unit/text-quote.test.ts'
+      'tests/unit/text-quote.test.ts',
+      'packages/*/test/**/*.test.js'
     ]
   }
 });

@@ -15,7 +15,7 @@ import { checkGuide, type CheckedGuide } from '../compile.ts';
 import { ContentError, formatProblems } from '../load/diagnostics.ts';
 import { displayPath } from '../load/load-content.ts';
 import { annotationKinds, idPattern, type AnnotationKind } from '../load/schema.ts';
-import { findTextQuote } from '../graph/text-quote.ts';
+import { findTextQuote } from 'remark-text-quote';
 
 const usage = `Usage: npm run new -- [flags]
 

@@ -12,7 +12,7 @@
  * word), and only those are searched. A passage of one or two words has no
  * inner word: every comment is a candidate.
  */
-import type { TextRange } from './text-quote.ts';
+import type { TextRange } from 'remark-text-quote';
 
 export class PassageIndex<Document> {
   readonly #documents: Document[] = [];

@@ -4,7 +4,8 @@
  * "...", "[…]"); either way the quotation links to the words it quotes.
  */
 import { PassageIndex } from './passage-index.ts';
-import { findTextQuote, foldQuotation, overlaps, type TextRange } from './text-quote.ts';
+import { findTextQuote, type TextRange } from 'remark-text-quote';
+import { foldQuotation, overlaps } from './text-quote.ts';
 
 /** A piece shorter than this ("and", "the model") would match almost anywhere: it is not looked for on its own. */
 export const shortestPiece = 20;

@@ -1,43 +1,9 @@
 /**
- * W3C Web Annotation text quote selectors, resolved against a document's text
- * (see `indexText`): the places where `exact` occurs, preceded by `prefix` and
- * followed by `suffix` when those are given.
+ * Ranges of a comment's text, and the hint for words that match nothing. The
+ * matching of text quote selectors is remark-text-quote's `findTextQuote`, so
+ * that the graph resolves selectors as the rendered page marks them.
  */
-import type { TextQuoteSelector } from '../load/schema.ts';
-
-export interface TextRange {
-  start: number;
-  end: number;
-}
-
-/**
- * Runs of whitespace match runs of whitespace: a comment hard-wrapped in its
- * Markdown file reads as one line, and the words are selected as they read.
- * Everything else must be exact.
- */
-function pattern(words: string): string {
-  return words
-    .split(/\s+/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('\\s+');
-}
-
-export function findTextQuote(text: string, selector: TextQuoteSelector): TextRange[] {
-  const exact = new RegExp(pattern(selector.exact), 'g');
-  const prefix = selector.prefix === undefined ? undefined : new RegExp(`${pattern(selector.prefix)}$`);
-  const suffix = selector.suffix === undefined ? undefined : new RegExp(`^${pattern(selector.suffix)}`);
-  const matches: TextRange[] = [];
-  for (let match = exact.exec(text); match; match = exact.exec(text)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    // Occurrences may overlap: look again one character further on.
-    exact.lastIndex = start + 1;
-    if (prefix && !prefix.test(text.slice(0, start))) continue;
-    if (suffix && !suffix.test(text.slice(end))) continue;
-    matches.push({ start, end });
-  }
-  return matches;
-}
+import type { TextRange } from 'remark-text-quote';
 
 export function overlaps(a: TextRange, b: TextRange): boolean {
   return a.start < b.end && b.start < a.end;
@@ -76,11 +42,4 @@ export function nearMiss(text: string, exact: string): string | undefined {
   const start = folded.indexOf(wanted);
   if (start === -1 || folded.indexOf(wanted, start + 1) !== -1) return undefined;
   return text.slice(start, start + exact.length);
-}
-
-/** A short, single-line excerpt around a range, for messages. */
-export function excerpt(text: string, range: TextRange, width = 30): string {
-  const before = text.slice(Math.max(0, range.start - width), range.start);
-  const after = text.slice(range.end, range.end + width);
-  return `…${before}[${text.slice(range.start, range.end)}]${after}…`.replace(/\s+/g, ' ');
 }

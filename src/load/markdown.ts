@@ -4,10 +4,10 @@
  * SmartyPants off), so that offsets into the text found here are offsets into
  * the tree the render plugins receive.
  */
-import type { Blockquote, InlineCode, Nodes, Root, RootContent, Text } from 'mdast';
-import { phrasing } from 'mdast-util-phrasing';
+import type { Blockquote, Nodes, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
+import { indexText as indexDocumentText, type BlockRange, type TextIndex as DocumentText } from 'remark-text-quote';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Diagnostics, Point } from './diagnostics.ts';
@@ -96,55 +96,19 @@ function deepestBeyondLimit(tree: Root): LimitProblem | undefined {
 /** What to tell a contributor whose Markdown goes past the limits. */
 export const limitHint = 'Simplify the Markdown: no comment or note needs quotations or lists nested this deep, or this many marks in one paragraph.';
 
-export interface TextLeaf {
-  node: Text | InlineCode;
-  start: number;
-  end: number;
-}
-
-export interface BlockRange<N> {
-  node: N;
-  start: number;
-  end: number;
-}
-
 /**
- * The text of a document, as W3C text selectors address it: the value of every
- * text node in order, with one newline between blocks. Code blocks, images and
- * HTML contribute no text: a selector cannot point into them.
+ * The text of a document, as W3C text selectors address it (remark-text-quote's
+ * `indexText`: the text nodes and inline code, one newline between blocks;
+ * code blocks, images and HTML add nothing), with its quotations.
  */
-export interface TextIndex {
-  text: string;
-  leaves: TextLeaf[];
+export interface TextIndex extends DocumentText {
   /** Blockquotes that are direct children of the root: the quotations. */
   quotations: BlockRange<Blockquote>[];
-  /** Every direct child of the root, with the text it spans. */
-  blocks: BlockRange<RootContent>[];
 }
 
 export function indexText(tree: Root): TextIndex {
-  let text = '';
-  const leaves: TextLeaf[] = [];
-  const quotations: BlockRange<Blockquote>[] = [];
-  const blocks: BlockRange<RootContent>[] = [];
-  const walk = (node: Nodes, depth: number): void => {
-    if (node.type === 'text' || node.type === 'inlineCode') {
-      leaves.push({ node, start: text.length, end: text.length + node.value.length });
-      text += node.value;
-      return;
-    }
-    if (node.type === 'break') {
-      text += '\n';
-      return;
-    }
-    if (node.type !== 'root' && !phrasing(node) && text.length > 0 && !text.endsWith('\n')) text += '\n';
-    const start = text.length;
-    if ('children' in node) for (const child of node.children) walk(child, depth + 1);
-    if (depth === 1) blocks.push({ node: node as RootContent, start, end: text.length });
-    if (node.type === 'blockquote' && depth === 1) quotations.push({ node, start, end: text.length });
-  };
-  walk(tree, 0);
-  return { text, leaves, quotations, blocks };
+  const index = indexDocumentText(tree);
+  return { ...index, quotations: index.blocks.filter((block): block is BlockRange<Blockquote> => block.node.type === 'blockquote') };
 }
 
 /** A quotation, as the graph matches it: its words' range in the text, and where it starts in the file. */

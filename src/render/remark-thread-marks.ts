@@ -3,9 +3,10 @@
  * graph, without the comment's Markdown containing any markup of its own.
  *
  * - Every mark (claim, citation, annotation, term, quoted passage, editor's
- *   note) wraps its words in `<mark>`. A span that crosses inline formatting
- *   or a link is wrapped piece by piece, as Hypothesis does, so the HTML stays
- *   well nested; the first piece carries the mark's id.
+ *   note) wraps its words in `<mark>`, by remark-text-quote: a span that
+ *   crosses inline formatting or a link is wrapped piece by piece, as
+ *   Hypothesis does, so the HTML stays well nested; the first piece carries
+ *   the mark's id.
  * - After the last piece comes a reference link to what the mark is for. Its
  *   visible label is drawn by CSS from `data-label`, so the text of the page
  *   stays exactly the commenter's words; its accessible name is `aria-label`.
@@ -16,13 +17,13 @@
  *
  * The plugin trusts the graph: it fails (with `file.fail`) when the comment's
  * text is not the text the graph resolved selectors against, which would mean
- * the pipeline parsed it differently.
+ * the pipeline parsed it differently, or when a mark cannot be placed.
  */
-import type { BlockContent, InlineCode, Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
+import type { BlockContent, Parent, PhrasingContent, Root } from 'mdast';
+import { markTextQuotes } from 'remark-text-quote';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { visitParents } from 'unist-util-visit-parents';
-import { indexText, type TextLeaf } from '../load/markdown.ts';
+import { indexText } from '../load/markdown.ts';
 import type { MarkKind } from '../graph/types.ts';
 import type { MarkReference } from './mark-references.ts';
 import type { Sidenote } from './sidenotes.ts';
@@ -102,7 +103,7 @@ export const remarkThreadMarks: Plugin<[RemarkThreadMarksOptions], Root> = (opti
       source: 'reading-guide'
     });
   }
-  wrapMarks(tree, index.leaves, plan.marks, file);
+  wrapMarks(tree, plan.marks, file);
   addSidenotes(tree, index.blocks, plan.sidenotes);
   figureQuotations(tree, plan, index.quotations, file);
 };
@@ -131,76 +132,25 @@ function addSidenotes(tree: Root, blocks: ReturnType<typeof indexText>['blocks']
   }
 }
 
-function wrapMarks(tree: Root, leaves: readonly TextLeaf[], marks: readonly MarkReference[], file: VFile): void {
+function wrapMarks(tree: Root, marks: readonly MarkReference[], file: VFile): void {
   if (marks.length === 0) return;
-  // Where each mark's last piece of text ends: its reference link goes there.
-  // (A span's end can fall between blocks, where no text node is.)
-  const lastEnd = new Map<MarkReference, number>();
-  for (const mark of marks) {
-    const covered = leaves.filter((leaf) => mark.start < leaf.end && leaf.start < mark.end);
-    if (covered.length === 0) {
-      file.fail(`The mark \`${mark.id}\` covers no text`, { ruleId: 'render-failed', source: 'reading-guide' });
-    }
-    lastEnd.set(mark, Math.min(mark.end, covered.at(-1)!.end));
-  }
-  const ancestry = new Map<Nodes, Parent[]>();
-  visitParents(tree, (node, ancestors) => {
-    if (node.type === 'text' || node.type === 'inlineCode') ancestry.set(node, ancestors as Parent[]);
+  const placed = markTextQuotes(tree, file, {
+    annotations: marks.map((mark) => ({
+      id: mark.id,
+      selector: { start: mark.start, end: mark.end },
+      properties: { className: markClass(mark.kind), dataMark: mark.id },
+      after: [reference(mark)]
+    }))
   });
-  const started = new Set<string>();
-  const replacements: { parent: Parent; leaf: Nodes; nodes: PhrasingContent[] }[] = [];
-  const afterLinks = new Map<Parent, PhrasingContent[]>();
-  for (const leaf of leaves) {
-    const touching = marks.filter((mark) => mark.start < leaf.end && leaf.start < mark.end);
-    if (touching.length === 0) continue;
-    const ancestors = ancestry.get(leaf.node)!;
-    const parent = ancestors.at(-1)!;
-    const link = ancestors.find((ancestor) => ancestor.type === 'link' || ancestor.type === 'linkReference');
-    const nodes: PhrasingContent[] = [];
-    const cuts = new Set([leaf.start, leaf.end]);
-    for (const mark of touching) {
-      if (mark.start > leaf.start) cuts.add(mark.start);
-      if (mark.end < leaf.end) cuts.add(mark.end);
-    }
-    const points = [...cuts].sort((a, b) => a - b);
-    for (let i = 0; i + 1 < points.length; i++) {
-      const [from, to] = [points[i]!, points[i + 1]!];
-      let piece: PhrasingContent = slice(leaf, from, to);
-      // Outermost mark outside: longer spans enclose shorter ones.
-      const covering = touching
-        .filter((mark) => mark.start <= from && to <= mark.end)
-        .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-      for (const mark of [...covering].reverse()) {
-        const properties: Record<string, string | string[]> = { className: markClass(mark.kind), dataMark: mark.id };
-        if (!started.has(mark.id)) {
-          properties.id = mark.id;
-          started.add(mark.id);
-        }
-        piece = element('mark', properties, [piece]);
-      }
-      nodes.push(piece);
-      const ending = touching.filter((mark) => lastEnd.get(mark) === to).sort((a, b) => a.start - b.start);
-      const references = ending.map(reference);
-      if (link) afterLinks.set(link, [...(afterLinks.get(link) ?? []), ...references]);
-      else nodes.push(...references);
-    }
-    replacements.push({ parent, leaf: leaf.node, nodes });
+  if (placed.length < marks.length) {
+    const problem = file.messages.find((message) => message.source === 'remark-text-quote');
+    file.fail(`A mark cannot be placed${problem ? `: ${problem.reason}` : ''}`, {
+      ancestors: problem?.ancestors,
+      place: problem?.place,
+      ruleId: 'render-failed',
+      source: 'reading-guide'
+    });
   }
-  for (const { parent, leaf, nodes } of replacements) {
-    parent.children.splice(parent.children.indexOf(leaf as never), 1, ...(nodes as never[]));
-  }
-  visitParents(tree, (node, ancestors) => {
-    const references = afterLinks.get(node as Parent);
-    if (!references) return;
-    const parent = ancestors.at(-1)!;
-    parent.children.splice(parent.children.indexOf(node as never) + 1, 0, ...(references as never[]));
-    afterLinks.delete(node as Parent);
-  });
-}
-
-function slice(leaf: TextLeaf, from: number, to: number): Text | InlineCode {
-  const value = leaf.node.value.slice(from - leaf.start, to - leaf.start);
-  return { type: leaf.node.type, value } as Text | InlineCode;
 }
 
 function reference(mark: MarkReference): GuideElement {

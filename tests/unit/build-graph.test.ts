@@ -419,33 +419,6 @@ describe('sources', () => {
   });
 });
 
-describe('findTextQuote', async () => {
-  const { findTextQuote } = await import('../../src/graph/text-quote.ts');
-  const text = 'the cat saw the\ncat, then the  cat (again).';
-
-  it('finds every occurrence, overlapping ones included', () => {
-    expect(findTextQuote('aaa', { exact: 'aa' })).toEqual([
-      { start: 0, end: 2 },
-      { start: 1, end: 3 }
-    ]);
-  });
-
-  it('lets a space in the selector match a line break or several spaces in the text', () => {
-    expect(findTextQuote(text, { exact: 'the cat' }).map((range) => text.slice(range.start, range.end))).toEqual([
-      'the cat',
-      'the\ncat',
-      'the  cat'
-    ]);
-  });
-
-  it('narrows by prefix and suffix, and treats other characters literally', () => {
-    expect(findTextQuote(text, { exact: 'cat', prefix: 'then the ' })).toEqual([{ start: 31, end: 34 }]);
-    expect(findTextQuote(text, { exact: 'cat', suffix: ',' })).toEqual([{ start: 16, end: 19 }]);
-    expect(findTextQuote(text, { exact: '(again).' })).toHaveLength(1);
-    expect(findTextQuote(text, { exact: 'c.t' })).toEqual([]);
-  });
-});
-
 describe('counterarguments, cruxes and warnings', () => {
   const tasks = (extra: string) =>
     `---\nparaphrase: Models like tasks.\nquote:\n  in: c1\n  exact: models like tasks\ncites:\n  - source: src1\n${extra}\n---\n`;

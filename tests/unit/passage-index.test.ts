@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PassageIndex } from '../../src/graph/passage-index.ts';
-import { findTextQuote } from '../../src/graph/text-quote.ts';
+import { findTextQuote } from 'remark-text-quote';
 
 const texts = {
   a: 'Models want to finish the task in front of them.',

@@ -1,6 +1,6 @@
-/** The hints a contributor gets when words do not match: the likely words, and the places to choose from. */
+/** The hint a contributor gets when words do not match: the likely words. (The places to choose from are remark-text-quote's `excerpt`.) */
 import { describe, expect, it } from 'vitest';
-import { excerpt, nearMiss } from '../../src/graph/text-quote.ts';
+import { nearMiss } from '../../src/graph/text-quote.ts';
 
 describe('nearMiss', () => {
   const text = 'He said “don’t” — twice\u00a0over… and left.';
@@ -17,15 +17,5 @@ describe('nearMiss', () => {
     expect(nearMiss('Tasks and tasks', 'TASKS')).toBeUndefined();
     expect(nearMiss(text, 'never said')).toBeUndefined();
     expect(nearMiss('tasks', 'tasks')).toBe('tasks');
-  });
-});
-
-describe('excerpt', () => {
-  it('shows the words in brackets with up to 30 characters either side, on one line', () => {
-    const text = `${'a'.repeat(40)}\nbefore [the words]\tafter${'b'.repeat(40)}`;
-    const start = text.indexOf('the words');
-    expect(excerpt(text, { start, end: start + 'the words'.length })).toBe(`…${'a'.repeat(21)} before [[the words]] after${'b'.repeat(23)}…`);
-    expect(excerpt('short one', { start: 6, end: 9 })).toBe('…short [one]…');
-    expect(excerpt('one short', { start: 0, end: 3 }, 2)).toBe('…[one] s…');
   });
 });
