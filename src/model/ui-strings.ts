@@ -563,7 +563,7 @@ const de: UiTable = {
   'annotation.kind.correction.title': 'Korrektur',
   'annotation.kind.question.title': 'Frage',
   'annotation.label': '{kind} · Annotation des Leseführers',
-  'annotation.by': 'Von {author}',
+  'annotation.by': 'Verfasst von: {author}',
   'annotation.history': 'Verlauf',
   'annotation.permalink': 'Permalink',
   'annotation.readIt': 'Lesen',

@@ -117,7 +117,7 @@ export function planSidenotes(comment: CommentNode, marks: readonly MarkReferenc
       });
     } else if (mark.kind === 'annotation') {
       const line = annotationLine(mark.target);
-      notes.push({ ...base, label: graph.annotations[mark.target]!.kind, lines: [{ ...line, id: undefined }] });
+      notes.push({ ...base, label: ui.t(`annotation.kind.${graph.annotations[mark.target]!.kind}`), lines: [{ ...line, id: undefined }] });
     }
   }
   return notes;
