@@ -26,8 +26,6 @@ export function annotationFeed(snapshot: GuideSnapshot): string {
     title: ui.t('feed.title', { title: meta.title }),
     description: meta.description,
     link: home,
-    // The language of the guide's own text, which the feed carries; the commenters' words are only linked to.
-    language: meta.language,
     updated: new Date(`${newest}T00:00:00Z`),
     generator: false,
     copyright: ui.t('feed.copyright', { licence: meta.license.name, url: meta.license.url }),
@@ -52,5 +50,10 @@ export function annotationFeed(snapshot: GuideSnapshot): string {
       category: [{ term: node.kind }]
     });
   }
-  return feed.atom1();
+  // The language of the guide's own text, which the feed carries (the commenters' words are only linked to).
+  // `feed` writes its `language` option into RSS only, so the Atom feed says it with `xml:lang` on its root.
+  const atom = feed.atom1();
+  const root = '<feed xmlns="http://www.w3.org/2005/Atom">';
+  if (!atom.includes(root)) throw new Error('The Atom feed has no root element to give a language');
+  return atom.replace(root, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${meta.language}">`);
 }
