@@ -40,6 +40,27 @@ describe.each(languages)('the %s messages', (language) => {
   });
 });
 
+describe('the German messages', () => {
+  it('are German: the same as the English only where both languages say it so (names of formats, “Permalink”, “In”)', () => {
+    const same = uiKeys.filter((key) => JSON.stringify(uiTables.de[key]) === JSON.stringify(uiTables.en[key]));
+    expect(same.sort()).toEqual(
+      [
+        'claim.madeBy.commenter',
+        'claims.inComment',
+        'annotation.permalink',
+        'source.fact.container',
+        'source.fact.arxiv',
+        'source.fact.doi',
+        'export.annotations.format',
+        'export.argumentMap.format',
+        'export.argdown.format',
+        'export.biblatex.format',
+        'export.csl.format'
+      ].sort()
+    );
+  });
+});
+
 describe('UI text', () => {
   it('chooses the plural form by the count, and writes numbers as the language does', () => {
     const english = uiText({ language: 'en' });
