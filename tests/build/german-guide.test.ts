@@ -109,7 +109,7 @@ describe('a guide in German', () => {
       'Der Wortlaut im Zusammenhang',
       'Der stärkste Einwand',
       'Wie sie zu anderen Behauptungen steht',
-      'Die Quellen, die sie zitiert',
+      'Zitierte Quellen',
       'Annotationen'
     ]);
     expect(selectAll('.relation-group h3', claim).map((heading) => toText(heading))).toEqual(['Gestützt von', 'Angegriffen von']);
