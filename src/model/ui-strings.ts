@@ -8,7 +8,8 @@
  * words are whatever language they wrote in.
  *
  * Keys name what a message is (`claim.counterargument.heading`), flat and
- * dotted, as Starlight names its UI strings. A message is text with `{name}`
+ * dotted, as Starlight names its UI strings (`skipLink.label` in its
+ * translations/en.json, as of @astrojs/starlight 0.37). A message is text with `{name}`
  * placeholders, or plural forms chosen by `Intl.PluralRules` from `{count}`
  * (./message-format.ts); the placeholders a message takes are read from its
  * English text, so a call that leaves one out does not type-check. To add a
