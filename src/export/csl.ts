@@ -10,6 +10,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import type { SourceData } from '../load/schema.ts';
 import type { GuideSnapshot } from './snapshot.ts';
+import { uiText, type UiText } from '../model/ui-strings.ts';
 
 export interface CslName {
   family?: string;
@@ -68,7 +69,8 @@ export function fullName(name: CslName): string {
   return [name.given, name['dropping-particle'], name['non-dropping-particle'], name.family].filter(Boolean).join(' ');
 }
 
-export function cslItem(id: string, source: SourceData): CslItem {
+/** A source as a CSL record; its note is in the guide's words (`ui`). */
+export function cslItem(id: string, source: SourceData, ui: UiText): CslItem {
   const item: CslItem = { id, type: cslTypes[source.type], title: source.title };
   if (source.authors) item.author = source.authors.map(cslName);
   if (source.issued) item.issued = { 'date-parts': [source.issued.split('-').map(Number)] };
@@ -78,7 +80,7 @@ export function cslItem(id: string, source: SourceData): CslItem {
   if (source.container) item['container-title'] = source.container;
   if (source.volume) item.volume = source.volume;
   if (source.issue) item.issue = source.issue;
-  const notes = [source.arxiv && `arXiv:${source.arxiv}`, source.moreAuthors && 'Further authors not listed'].filter(Boolean);
+  const notes = [source.arxiv && `arXiv:${source.arxiv}`, source.moreAuthors && ui.t('references.moreAuthors')].filter(Boolean);
   if (notes.length > 0) item.note = notes.join('. ');
   return item;
 }
@@ -86,7 +88,7 @@ export function cslItem(id: string, source: SourceData): CslItem {
 export function cslItems(snapshot: GuideSnapshot): CslItem[] {
   return Object.keys(snapshot.sources)
     .sort()
-    .map((id) => cslItem(id, snapshot.sources[id]!));
+    .map((id) => cslItem(id, snapshot.sources[id]!, uiText(snapshot.meta)));
 }
 
 // Keys are the sources' ids (without hyphens, which citation-js drops), so that a

@@ -5,6 +5,7 @@
  */
 import { Feed } from 'feed';
 import { absolute, type GuideSnapshot } from './snapshot.ts';
+import { uiText } from '../model/ui-strings.ts';
 
 /** Root-relative links in rendered HTML, made absolute for feed readers. */
 function absoluteLinks(snapshot: GuideSnapshot, html: string): string {
@@ -14,6 +15,7 @@ function absoluteLinks(snapshot: GuideSnapshot, html: string): string {
 
 export function annotationFeed(snapshot: GuideSnapshot): string {
   const { graph, meta } = snapshot;
+  const ui = uiText(meta);
   const entries = Object.keys(graph.annotations)
     .map((id) => ({ id, node: graph.annotations[id]!, entry: snapshot.annotations[id]!, created: snapshot.annotations[id]!.data.created ?? meta.published }))
     .sort((a, b) => b.created.localeCompare(a.created) || a.id.localeCompare(b.id));
@@ -21,25 +23,26 @@ export function annotationFeed(snapshot: GuideSnapshot): string {
   const home = absolute(snapshot, '/');
   const feed = new Feed({
     id: home,
-    title: `${meta.title}: annotations`,
+    title: ui.t('feed.title', { title: meta.title }),
     description: meta.description,
     link: home,
-    language: 'en',
     updated: new Date(`${newest}T00:00:00Z`),
     generator: false,
-    copyright: `The guide’s annotations: ${meta.license.name} (${meta.license.url})`,
+    copyright: ui.t('feed.copyright', { licence: meta.license.name, url: meta.license.url }),
     feedLinks: { atom: absolute(snapshot, '/feed.xml') },
     author: { name: meta.editors, link: home }
   });
   for (const { id, node, entry, created } of entries) {
     const on = node.on ? graph.claims[node.on] : undefined;
-    const kind = node.kind.charAt(0).toUpperCase() + node.kind.slice(1);
-    const subject = on ? `claim ${on.label}: ${snapshot.claims[node.on!]!.paraphrase}` : `“${node.exact}”`;
+    const kind = ui.t(`annotation.kind.${node.kind}.title`);
+    const title = on
+      ? ui.t('feed.entry.onClaim', { kind, label: on.label, paraphrase: snapshot.claims[node.on!]!.paraphrase })
+      : ui.t('feed.entry.onWords', { kind, words: node.exact ?? '' });
     const url = absolute(snapshot, `/annotations/${id}/`);
     feed.addItem({
       id: url,
       link: url,
-      title: `${kind} on ${subject}`,
+      title,
       date: new Date(`${created}T00:00:00Z`),
       published: new Date(`${created}T00:00:00Z`),
       content: absoluteLinks(snapshot, entry.html),
@@ -47,5 +50,10 @@ export function annotationFeed(snapshot: GuideSnapshot): string {
       category: [{ term: node.kind }]
     });
   }
-  return feed.atom1();
+  // The language of the guide's own text, which the feed carries (the commenters' words are only linked to).
+  // `feed` writes its `language` option into RSS only, so the Atom feed says it with `xml:lang` on its root.
+  const atom = feed.atom1();
+  const root = '<feed xmlns="http://www.w3.org/2005/Atom">';
+  if (!atom.includes(root)) throw new Error('The Atom feed has no root element to give a language');
+  return atom.replace(root, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${meta.language}">`);
 }

@@ -17,6 +17,7 @@ import { claimSummary, firstSentence } from '../render/sidenotes.ts';
 import { speakerName } from './argument-map.ts';
 import { byId } from '../util/by-id.ts';
 import type { GuideSnapshot } from './snapshot.ts';
+import { uiText } from '../model/ui-strings.ts';
 
 export interface Preview {
   title: string;
@@ -26,7 +27,9 @@ export interface Preview {
 
 export function previews(snapshot: GuideSnapshot, base: string, pages: Record<string, { title: string; description: string }>): Record<string, Preview> {
   const { graph } = snapshot;
+  const ui = uiText(snapshot.meta);
   const link = (path: string, text: string) => h('a', { href: withBase(base, path) }, text);
+  const open = (path: string) => link(path, ui.t('preview.open'));
   const card = (title: string, ...children: (ElementContent | ElementContent[] | undefined | false)[]): Preview => ({
     title,
     html: toHtml(children.flat().filter((child): child is ElementContent => Boolean(child)))
@@ -40,18 +43,20 @@ export function previews(snapshot: GuideSnapshot, base: string, pages: Record<st
     const counter = claim.strongestCounterargument;
     const counterLine = counter
       ? counter.kind === 'claim'
-        ? h('p', { className: ['preview-counter'] }, [h('strong', 'Strongest counterargument: '), link(`/claims/${counter.id}/`, graph.claims[counter.id]!.label), ` ${snapshot.claims[counter.id]!.paraphrase}`])
+        ? h('p', { className: ['preview-counter'] }, [h('strong', `${ui.t('preview.strongestCounterargument')} `), link(`/claims/${counter.id}/`, graph.claims[counter.id]!.label), ` ${snapshot.claims[counter.id]!.paraphrase}`])
         : h('p', { className: ['preview-counter'] }, [
-            h('strong', 'Strongest counterargument: '),
+            h('strong', `${ui.t('preview.strongestCounterargument')} `),
             `${firstSentence(snapshot.annotations[counter.id]!.text, 160)} `,
-            link(`/annotations/${counter.id}/`, 'Read it')
+            link(`/annotations/${counter.id}/`, ui.t('annotation.readIt'))
           ])
       : undefined;
+    const speaker = speakerName(snapshot, claim.speaker);
+    const summary = claimSummary(claim, graph, sourceName, ui);
     const preview = card(
-      `Claim ${claim.label} · ${speakerName(snapshot, claim.speaker)}`,
-      h('p', { className: ['preview-kicker'] }, [`Claim ${claim.label} · ${speakerName(snapshot, claim.speaker)}, in ${comment.label} · `, link(`/claims/${id}/`, 'Open')]),
+      ui.t('preview.claim.title', { label: claim.label, speaker }),
+      h('p', { className: ['preview-kicker'] }, [`${ui.t('preview.claim.kicker', { label: claim.label, speaker, comment: comment.label })} · `, open(`/claims/${id}/`)]),
       h('p', snapshot.claims[id]!.paraphrase),
-      claimSummary(claim, graph, sourceName) !== '' && h('p', { className: ['preview-meta'] }, claimSummary(claim, graph, sourceName)),
+      summary !== '' && h('p', { className: ['preview-meta'] }, summary),
       counterLine
     );
     result[`/claims/${id}/`] = preview;
@@ -61,14 +66,14 @@ export function previews(snapshot: GuideSnapshot, base: string, pages: Record<st
   for (const id of Object.keys(snapshot.sources).sort()) {
     const source = snapshot.sources[id]!;
     const node = graph.sources[id]!;
-    const authors = source.authors ? `${source.authors.join(', ')}${source.moreAuthors ? ' and others' : ''}` : undefined;
+    const authors = source.authors && (source.moreAuthors ? ui.t('source.authors.andOthers', { authors: source.authors.join(', ') }) : source.authors.join(', '));
     const facts = [authors, source.issued?.slice(0, 4)].filter(Boolean).join(' · ');
     result[`/sources/${id}/`] = card(
       source.title,
-      h('p', { className: ['preview-kicker'] }, ['Source · ', link(`/sources/${id}/`, 'Open')]),
+      h('p', { className: ['preview-kicker'] }, [`${ui.t('preview.source.kicker')} · `, open(`/sources/${id}/`)]),
       h('p', h('cite', source.title)),
       facts !== '' && h('p', { className: ['preview-meta'] }, facts),
-      node.locators.length > 0 && h('p', { className: ['preview-meta'] }, `Cited at: ${node.locators.join(', ')}`),
+      node.locators.length > 0 && h('p', { className: ['preview-meta'] }, ui.t('preview.citedAt', { locators: node.locators.join(', ') })),
       Boolean(snapshot.texts.sources[id]) && h('p', firstSentence(snapshot.texts.sources[id]!, 220))
     );
   }
@@ -77,18 +82,19 @@ export function previews(snapshot: GuideSnapshot, base: string, pages: Record<st
     const term = snapshot.terms[id]!;
     result[`/glossary/#term-${id}`] = card(
       term.term,
-      h('p', { className: ['preview-kicker'] }, ['Glossary · ', link(`/glossary/#term-${id}`, 'Open')]),
+      h('p', { className: ['preview-kicker'] }, [`${ui.t('section.glossary')} · `, open(`/glossary/#term-${id}`)]),
       h('p', [h('dfn', term.term), ': ', firstSentence(snapshot.texts.glossary[id] ?? '', 260)])
     );
   }
 
   for (const id of Object.keys(graph.annotations).sort()) {
     const annotation = graph.annotations[id]!;
-    const kind = `${annotation.kind.charAt(0).toUpperCase()}${annotation.kind.slice(1)}`;
+    const kind = ui.t(`annotation.kind.${annotation.kind}.title`);
     const on = annotation.on ? graph.claims[annotation.on]! : undefined;
+    const title = ui.t('annotation.label', { kind });
     result[`/annotations/${id}/`] = card(
-      `${kind} · the guide’s annotation`,
-      h('p', { className: ['preview-kicker'] }, [`${kind} · the guide’s annotation${on ? ` on claim ${on.label}` : ''} · `, link(`/annotations/${id}/`, 'Open')]),
+      title,
+      h('p', { className: ['preview-kicker'] }, [`${on ? ui.t('preview.annotation.kickerOnClaim', { kind, label: on.label }) : title} · `, open(`/annotations/${id}/`)]),
       h('p', firstSentence(snapshot.annotations[id]!.text, 260))
     );
   }
@@ -97,9 +103,9 @@ export function previews(snapshot: GuideSnapshot, base: string, pages: Record<st
     const crux = graph.cruxes[id]!;
     result[`/cruxes/#crux-${id}`] = card(
       snapshot.cruxes[id]!.question,
-      h('p', { className: ['preview-kicker'] }, ['Crux · ', link(`/cruxes/#crux-${id}`, 'Open')]),
+      h('p', { className: ['preview-kicker'] }, [`${ui.t('preview.crux.kicker')} · `, open(`/cruxes/#crux-${id}`)]),
       h('p', snapshot.cruxes[id]!.question),
-      h('p', { className: ['preview-meta'] }, `${crux.claims.length} claims, from both sides`)
+      h('p', { className: ['preview-meta'] }, ui.t('preview.crux.claims', { count: crux.claims.length }))
     );
   }
 

@@ -10,27 +10,53 @@
 import { commenterName } from '../load/commenters.ts';
 import { speakerName } from './argument-map.ts';
 import type { GuideSnapshot } from './snapshot.ts';
+import { annotationKinds, type AnnotationKind } from '../load/schema.ts';
+import { uiText, type Language, type UiKey, type UiText } from '../model/ui-strings.ts';
 
 export interface SearchRecord {
   url: string;
   content: string;
-  language: 'en';
-  meta: { title: string; kind: string };
-  filters: { who: string[]; kind: string[] };
+  /**
+   * The guide's language for every record, the commenters' words included:
+   * Pagefind indexes each language apart and searches only the one the
+   * search page is in, so records in another would never be found.
+   */
+  language: Language;
+  meta: { title: string; kind: SearchKind };
+  filters: { who: string[]; kind: SearchKind[] };
 }
 
-/** The values of the "who" filter. */
-export const theGuide = 'The guide';
-export const outsideWork = 'Outside work';
+/**
+ * What a record is, as the "kind" filter and the results' groups know it:
+ * the same words in every guide (they are in the search page's address),
+ * shown to readers in the guide's language (`searchKindLabel`).
+ */
+export const searchKinds = ['claim', ...annotationKinds, 'comment', 'source', 'glossary term', 'crux'] as const;
+export type SearchKind = (typeof searchKinds)[number];
 
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const kindKeys = {
+  claim: 'search.kind.claim',
+  comment: 'search.kind.comment',
+  source: 'search.kind.source',
+  'glossary term': 'search.kind.glossaryTerm',
+  crux: 'search.kind.crux'
+} as const satisfies Record<Exclude<SearchKind, AnnotationKind>, UiKey>;
+
+/** A kind of record as readers see it, in the guide's language. */
+export function searchKindLabel(kind: SearchKind, ui: UiText): string {
+  return (annotationKinds as readonly string[]).includes(kind) ? ui.t(`annotation.kind.${kind as AnnotationKind}`) : ui.t(kindKeys[kind as keyof typeof kindKeys]);
+}
 
 export function searchRecords(snapshot: GuideSnapshot): SearchRecord[] {
   const { graph } = snapshot;
-  const record = (url: string, title: string, content: string, who: string, kind: string): SearchRecord => ({
+  const ui = uiText(snapshot.meta);
+  // The values of the "who" filter besides the commenters' names.
+  const theGuide = ui.t('search.who.guide');
+  const outsideWork = ui.t('search.who.outsideWork');
+  const record = (url: string, title: string, content: string, who: string, kind: SearchKind): SearchRecord => ({
     url,
     content,
-    language: 'en',
+    language: snapshot.meta.language,
     meta: { title, kind },
     filters: { who: [who], kind: [kind] }
   });
@@ -53,11 +79,14 @@ export function searchRecords(snapshot: GuideSnapshot): SearchRecord[] {
     .map((id) => {
       const annotation = graph.annotations[id]!;
       const claim = annotation.on ? graph.claims[annotation.on] : undefined;
-      const subject = claim ? `${claim.label}: ${snapshot.claims[claim.id]!.paraphrase}` : `“${annotation.exact}”`;
+      const kind = ui.t(`annotation.kind.${annotation.kind}.title`);
+      const title = claim
+        ? ui.t('search.record.annotationOnClaim', { kind, label: claim.label, paraphrase: snapshot.claims[claim.id]!.paraphrase })
+        : ui.t('search.record.annotationOnWords', { kind, words: annotation.exact ?? '' });
       // The annotation as it stands in the thread: beside its claim's words, or on its own.
       return record(
         claim ? `/#annotation-${id}-note` : `/#side-${annotation.markId}`,
-        `${capitalised(annotation.kind)} on ${subject}`,
+        title,
         snapshot.annotations[id]!.text,
         theGuide,
         annotation.kind

@@ -70,6 +70,14 @@ function target(snapshot: GuideSnapshot, comment: CommentNode, markId: string): 
   };
 }
 
+/**
+ * The tags are the model's own words for what an item is (`claim`,
+ * `counterargument`), the same in every guide so that tools can group by
+ * them: English, whatever the guide's language. The bodies are the guide's
+ * text, in its language.
+ */
+const tagLanguage = 'en';
+
 const dateTime = (date: string) => `${date}T00:00:00Z`;
 
 /** An item of the collection: a claim, or an annotation. */
@@ -107,8 +115,8 @@ export function webAnnotations(snapshot: GuideSnapshot, start = 0, end?: number)
       created: dateTime(meta.published),
       creator: editors,
       body: [
-        { type: 'TextualBody', value: snapshot.claims[id]!.paraphrase, format: 'text/plain', language: 'en', purpose: 'describing' },
-        { type: 'TextualBody', value: 'claim', format: 'text/plain', language: 'en', purpose: 'tagging' }
+        { type: 'TextualBody', value: snapshot.claims[id]!.paraphrase, format: 'text/plain', language: meta.language, purpose: 'describing' },
+        { type: 'TextualBody', value: 'claim', format: 'text/plain', language: tagLanguage, purpose: 'tagging' }
       ],
       target: target(snapshot, comment(node.comment), node.markId)
     };
@@ -127,8 +135,8 @@ export function webAnnotations(snapshot: GuideSnapshot, start = 0, end?: number)
       created: dateTime(data.created ?? meta.published),
       creator: data.contributor ? { type: 'Person', name: data.contributor, nickname: data.contributor } : editors,
       body: [
-        { type: 'TextualBody', value: body, format: 'text/markdown', language: 'en', purpose: motivations[node.kind] },
-        { type: 'TextualBody', value: node.kind, format: 'text/plain', language: 'en', purpose: 'tagging' }
+        { type: 'TextualBody', value: body, format: 'text/markdown', language: meta.language, purpose: motivations[node.kind] },
+        { type: 'TextualBody', value: node.kind, format: 'text/plain', language: tagLanguage, purpose: 'tagging' }
       ],
       target: target(snapshot, comment(anchor.comment), anchor.markId)
     };

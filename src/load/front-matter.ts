@@ -187,6 +187,9 @@ export function formatPath(path: DataPath): string {
     .join('');
 }
 
+/** The most known keys an unknown field's hint lists. */
+const listedKeys = 25;
+
 /**
  * Validates `data` against `schema`; reports each issue at the field's line
  * with the field's description as the hint. Returns the parsed data, or
@@ -207,12 +210,14 @@ export function validate<S extends z.ZodType>(
         const fieldPath = [...issue.path, key];
         const known = knownKeys(schema, issue.path);
         const suggestion = closest(key, known);
+        // A long list (the UI messages a guide may reword) is cut: the nearest key is what helps.
+        const allowed = known.length > listedKeys ? `${known.slice(0, listedKeys).join(', ')} and ${known.length - listedKeys} more` : known.join(', ');
         diagnostics.error(
           path,
           locate(fieldPath, 'key'),
           `Unknown field \`${formatPath(fieldPath)}\``,
           'unknown-field',
-          suggestion ? `Did you mean \`${suggestion}\`? Allowed here: ${known.join(', ')}.` : `Allowed here: ${known.join(', ')}.`
+          suggestion ? `Did you mean \`${suggestion}\`? Allowed here: ${allowed}.` : `Allowed here: ${allowed}.`
         );
       }
       continue;

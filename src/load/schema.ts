@@ -8,6 +8,8 @@
  * hint shown when that field is wrong.
  */
 import { z } from 'zod';
+import { placeholdersOf } from '../model/message-format.ts';
+import { isPluralKey, languageNames, languages, uiKeys, uiTables, type UiKey } from '../model/ui-strings.ts';
 
 export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -298,9 +300,67 @@ export const pageSchema = z.strictObject({
   nav: z.string().min(1).optional().describe('the page’s label in the site’s navigation, if it has one')
 });
 
+/** The English text of a UI message, as a hint names it: a plural message by its `other` form. */
+const englishText = (key: UiKey) => {
+  const message = uiTables.en[key];
+  return typeof message === 'string' ? message : message.other;
+};
+
+/** The values a UI message takes: its placeholders, and `count` for plural forms. */
+const valuesOf = (key: UiKey) => [...new Set([...placeholdersOf(uiTables.en[key]), ...(isPluralKey(key) ? ['count'] : [])])];
+
+const uiMessage = z.string().min(1);
+const pluralForms = z.strictObject({
+  zero: uiMessage.optional(),
+  one: uiMessage.optional(),
+  two: uiMessage.optional(),
+  few: uiMessage.optional(),
+  many: uiMessage.optional(),
+  other: uiMessage.describe('the form for every count the other forms leave out')
+});
+
+/**
+ * A guide's rewording of single UI messages: only keys of the table, and in
+ * each only the values its message takes, so a misspelt key or placeholder
+ * is an error rather than text shown as written.
+ */
+const uiOverrides = z
+  .strictObject(
+    Object.fromEntries(
+      uiKeys.map((key) => {
+        const values = valuesOf(key);
+        const takes = values.length > 0 ? `; it may use ${values.map((value) => `{${value}}`).join(', ')}` : '';
+        const text = isPluralKey(key) ? z.union([uiMessage, pluralForms]) : uiMessage;
+        return [key, text.optional().describe(`the text shown in English as “${englishText(key)}”${takes}`)];
+      })
+    ) as Record<UiKey, z.ZodOptional<z.ZodString | z.ZodUnion<[z.ZodString, typeof pluralForms]>>>
+  )
+  .superRefine((strings, context) => {
+    for (const [key, message] of Object.entries(strings) as [UiKey, string | z.output<typeof pluralForms> | undefined][]) {
+      if (message === undefined) continue;
+      const values = valuesOf(key);
+      for (const name of placeholdersOf(message).filter((used) => !values.includes(used))) {
+        context.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `uses {${name}}, a value this message does not have: ${values.length > 0 ? `it has ${values.map((value) => `{${value}}`).join(', ')}` : 'it takes none'}`
+        });
+      }
+    }
+  });
+
 export const guideSchema = z.strictObject({
   title: z.string().min(1),
   description: z.string().min(1),
+  language: z
+    .enum(languages, { error: `must be a language the site's labels are written in: ${languages.map((code) => `${code} (${languageNames[code]})`).join(', ')}` })
+    .default('en')
+    .describe(
+      `the language of the guide’s own text, and of every label, date and number the site shows: ${languages.map((code) => `${code} (${languageNames[code]})`).join(', ')}`
+    ),
+  strings: uiOverrides
+    .default({})
+    .describe('the site’s own words reworded, message by message, in the guide’s language: keys and placeholders as in src/model/ui-strings.ts'),
   thread: z.strictObject({
     title: z.string().min(1).describe('the title of the page that holds the discussion'),
     site: z.string().min(1).describe('the name of the site, such as "Hacker News"'),

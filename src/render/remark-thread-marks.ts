@@ -27,6 +27,7 @@ import { indexText } from '../load/markdown.ts';
 import type { MarkKind } from '../graph/types.ts';
 import type { MarkReference } from './mark-references.ts';
 import type { Sidenote } from './sidenotes.ts';
+import { formatMessage } from '../model/message-format.ts';
 
 export interface QuotationPlan {
   id: string;
@@ -45,6 +46,8 @@ export interface CommentPlan {
   marks: readonly MarkReference[];
   quotations: readonly QuotationPlan[];
   sidenotes: readonly Sidenote[];
+  /** The summary of a paragraph's notes, a UI message taking `{notes}` (their labels), and the language it is in. */
+  sidenotesSummary: { message: string; language: string };
 }
 
 export interface RemarkThreadMarksOptions {
@@ -104,7 +107,7 @@ export const remarkThreadMarks: Plugin<[RemarkThreadMarksOptions], Root> = (opti
     });
   }
   wrapMarks(tree, plan.marks, file);
-  addSidenotes(tree, index.blocks, plan.sidenotes);
+  addSidenotes(tree, index.blocks, plan.sidenotes, (notes) => formatMessage(plan.sidenotesSummary.message, { notes }, plan.sidenotesSummary.language));
   figureQuotations(tree, plan, index.quotations, file);
 };
 
@@ -114,12 +117,12 @@ export const remarkThreadMarks: Plugin<[RemarkThreadMarksOptions], Root> = (opti
  * margin, on narrow ones it folds into the text and opens on demand; either
  * way it is in the page, without any script.
  */
-function addSidenotes(tree: Root, blocks: ReturnType<typeof indexText>['blocks'], sidenotes: readonly Sidenote[]): void {
+function addSidenotes(tree: Root, blocks: ReturnType<typeof indexText>['blocks'], sidenotes: readonly Sidenote[], summary: (labels: string) => string): void {
   for (const range of [...blocks].reverse()) {
     const notes = sidenotes.filter((note) => note.start >= range.start && note.start < range.end);
     if (notes.length === 0) continue;
     const aside = block('details', { className: ['sidenotes'] }, [
-      block('summary', {}, [{ type: 'text', value: `Notes: ${notes.map((note) => note.label).join(' · ')}` } as never]),
+      block('summary', {}, [{ type: 'text', value: summary(notes.map((note) => note.label).join(' · ')) } as never]),
       ...notes.map((note) =>
         block(
           'div',

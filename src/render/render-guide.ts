@@ -27,7 +27,8 @@ import { remarkGlossaryLinks } from './remark-glossary-links.ts';
 import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
 import { remarkThreadMarks, type CommentPlan, type QuotationPlan } from './remark-thread-marks.ts';
 import { markReferences } from './mark-references.ts';
-import { planSidenotes } from './sidenotes.ts';
+import { phrasing, planSidenotes } from './sidenotes.ts';
+import { uiText } from '../model/ui-strings.ts';
 import { byId } from '../util/by-id.ts';
 import { heapCeiling } from '../util/collect-garbage.ts';
 
@@ -301,6 +302,7 @@ async function quietly<T>(run: () => Promise<T>): Promise<T> {
 }
 
 function planComment(comment: CommentNode, content: LoadedContent, graph: GuideGraph, annotationTexts: Record<string, string>): CommentPlan {
+  const ui = uiText(content.guide?.data);
   const nameOf = (key: string | undefined) => commenterName(content.guide?.data, key);
   const quotations = comment.quotations.map((quotation): QuotationPlan => {
     const { quotes } = quotation;
@@ -312,26 +314,29 @@ function planComment(comment: CommentNode, content: LoadedContent, graph: GuideG
         end: quotation.end,
         kind: 'comment',
         citeUrl: `/#${quotes.markId}`,
-        caption: [
-          text(`${nameOf(comment.author)} quotes `),
-          link(`#${quotes.markId}`, `${quoted.label}, ${nameOf(quoted.author)}`)
-        ]
+        caption: phrasing(ui.parts('quotation.quotes', { speaker: nameOf(comment.author) }), { quoted: link(`#${quotes.markId}`, `${quoted.label}, ${nameOf(quoted.author)}`) })
       };
     }
     if (quotes.source === undefined) {
-      return { id: quotation.id, start: quotation.start, end: quotation.end, kind: 'outside', caption: [text('Quoted from a text outside the captured thread')] };
+      return { id: quotation.id, start: quotation.start, end: quotation.end, kind: 'outside', caption: [text(ui.t('quotation.outside'))] };
     }
     const source = byId(content.sources, quotes.source)!;
-    const caption: PhrasingContent[] = [text('Quoted from '), link(`/sources/${source.id}/`, source.data.short)];
+    const caption: PhrasingContent[] = phrasing(ui.parts('quotation.from'), { source: link(`/sources/${source.id}/`, source.data.short) });
     if (quotes.locator) caption.push(text(`, ${quotes.locator}`));
     const original = source.data.url;
-    if (original) caption.push(text(' ('), link(original, 'original'), text(')'));
+    if (original) caption.push(text(' ('), link(original, ui.t('quotation.original')), text(')'));
     // Without a checked address for the work, the quotation cites the guide's page on it.
     const citeUrl = original ?? `/sources/${source.id}/`;
     return { id: quotation.id, start: quotation.start, end: quotation.end, kind: 'outside', citeUrl, caption };
   });
   const marks = markReferences(comment, content, graph);
-  return { text: comment.text, marks, quotations, sidenotes: planSidenotes(comment, marks, content, graph, annotationTexts) };
+  return {
+    text: comment.text,
+    marks,
+    quotations,
+    sidenotes: planSidenotes(comment, marks, content, graph, annotationTexts),
+    sidenotesSummary: { message: String(ui.message('sidenotes.summary')), language: ui.language }
+  };
 }
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });

@@ -12,6 +12,8 @@ import type { PhrasingContent } from 'mdast';
 import type { LoadedContent } from '../load/load-content.ts';
 import { byId } from '../util/by-id.ts';
 import type { ClaimNode, CommentNode, GuideGraph, Mark } from '../graph/types.ts';
+import type { MessagePart } from '../model/message-format.ts';
+import { uiText, type UiText } from '../model/ui-strings.ts';
 
 export interface SidenoteLine {
   /** A DOM id, for lines a link or search result lands on. */
@@ -35,7 +37,11 @@ export interface Sidenote {
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const link = (url: string, label: string): PhrasingContent => ({ type: 'link', url, children: [text(label)] });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** A UI message as phrasing content: its words as text, and the node given for each of its slots (a link). */
+export function phrasing(parts: readonly MessagePart[], slots: Record<string, PhrasingContent>): PhrasingContent[] {
+  return parts.map((part) => (typeof part === 'string' ? text(part) : slots[part.slot]!));
+}
 
 /** The first sentence of a text, cut at a word if it runs long. */
 export function firstSentence(value: string, limit = 180): string {
@@ -46,23 +52,24 @@ export function firstSentence(value: string, limit = 180): string {
 }
 
 /** How a claim stands, in one line: what argues against it, for it, what it cites. */
-export function claimSummary(claim: ClaimNode, graph: GuideGraph, sourceName: (id: string) => string): string {
+export function claimSummary(claim: ClaimNode, graph: GuideGraph, sourceName: (id: string) => string, ui: UiText): string {
   const annotations = claim.annotations.map((id) => graph.annotations[id]!);
   const incoming = (type: string) => claim.relations.filter((edge) => edge.direction === 'in' && edge.type === type).length;
   const counter = annotations.filter((annotation) => annotation.kind === 'counterargument').length + incoming('attacks');
   const support = annotations.filter((annotation) => annotation.kind === 'support').length + incoming('supports');
   const questions = annotations.filter((annotation) => annotation.kind === 'question').length + incoming('asks-about');
   const parts = [
-    counter > 0 && plural(counter, 'counterargument'),
-    support > 0 && `${support} in support`,
-    questions > 0 && plural(questions, 'question'),
-    incoming('concedes') > 0 && `conceded ${incoming('concedes') === 1 ? 'once' : `${incoming('concedes')} times`}`,
-    ...claim.citations.slice(0, 2).map((citation) => `cites ${citation.locator ?? sourceName(citation.source)}`)
+    counter > 0 && ui.t('sidenote.counterarguments', { count: counter }),
+    support > 0 && ui.t('sidenote.support', { count: support }),
+    questions > 0 && ui.t('sidenote.questions', { count: questions }),
+    incoming('concedes') > 0 && ui.t('sidenote.conceded', { count: incoming('concedes') }),
+    ...claim.citations.slice(0, 2).map((citation) => ui.t('sidenote.cites', { cited: citation.locator ?? sourceName(citation.source) }))
   ];
   return parts.filter(Boolean).join(' · ');
 }
 
 export function planSidenotes(comment: CommentNode, marks: readonly MarkReference[], content: LoadedContent, graph: GuideGraph, annotationTexts: Record<string, string>): Sidenote[] {
+  const ui = uiText(content.guide?.data);
   const speaker = (claim: ClaimNode) =>
     claim.speaker.kind === 'commenter' ? commenterName(content.guide?.data, claim.speaker.key) : byId(content.sources, claim.speaker.source)!.data.short;
   const annotationText = (id: string) => firstSentence(annotationTexts[id] ?? '', 110);
@@ -71,7 +78,7 @@ export function planSidenotes(comment: CommentNode, marks: readonly MarkReferenc
     return {
       id: `annotation-${id}-note`,
       className: `sidenote-annotation sidenote-annotation--${kind}`,
-      content: [strong(`${kind.charAt(0).toUpperCase()}${kind.slice(1)}.`), text(` ${annotationText(id)} `), link(`/annotations/${id}/`, 'Read it')]
+      content: [strong(`${ui.t(`annotation.kind.${kind}.title`)}.`), text(` ${annotationText(id)} `), link(`/annotations/${id}/`, ui.t('annotation.readIt'))]
     };
   };
   const notes: Sidenote[] = [];
@@ -81,7 +88,7 @@ export function planSidenotes(comment: CommentNode, marks: readonly MarkReferenc
       const claim = graph.claims[mark.target]!;
       // The comment says who wrote it; a note names the speaker only for an outside work's claim.
       const who = claim.speaker.kind === 'outside' ? ` (${speaker(claim)})` : '';
-      const summary = claimSummary(claim, graph, (id) => byId(content.sources, id)!.data.short);
+      const summary = claimSummary(claim, graph, (id) => byId(content.sources, id)!.data.short, ui);
       notes.push({
         ...base,
         label: claim.label,
@@ -96,17 +103,21 @@ export function planSidenotes(comment: CommentNode, marks: readonly MarkReferenc
       notes.push({
         ...base,
         label: source.data.short,
-        lines: [{ className: 'sidenote-head', content: [text('Source: '), link(mark.href, source.data.short), text(locator ? `, ${locator}` : '')] }]
+        lines: [{ className: 'sidenote-head', content: [...phrasing(ui.parts('sidenote.source'), { source: link(mark.href, source.data.short) }), text(locator ? `, ${locator}` : '')] }]
       });
     } else if (mark.kind === 'quoted') {
       // A quotation in pieces marks each piece; its note goes with the first.
       const quotation = comment.quotedBy.find((quote) => quote.quotation === mark.target)!;
       if (quotation.markId !== mark.id) continue;
       const reply = byId(graph.comments, quotation.comment)!;
-      notes.push({ ...base, label: `quoted in ${reply.label}`, lines: [{ className: 'sidenote-head', content: [text('Quoted in '), link(mark.href, reply.label)] }] });
+      notes.push({
+        ...base,
+        label: ui.t('sidenote.quotedIn.label', { reply: reply.label }),
+        lines: [{ className: 'sidenote-head', content: phrasing(ui.parts('mark.quoted'), { reply: link(mark.href, reply.label) }) }]
+      });
     } else if (mark.kind === 'annotation') {
       const line = annotationLine(mark.target);
-      notes.push({ ...base, label: graph.annotations[mark.target]!.kind, lines: [{ ...line, id: undefined }] });
+      notes.push({ ...base, label: ui.t(`annotation.kind.${graph.annotations[mark.target]!.kind}`), lines: [{ ...line, id: undefined }] });
     }
   }
   return notes;

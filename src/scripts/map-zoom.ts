@@ -2,11 +2,13 @@
  * Zoom and pan for an argument map, as an enhancement: without this script
  * the map is a static SVG in a scrollable box. With it, buttons zoom in and
  * out, dragging pans, and Ctrl (or ⌘) with the wheel zooms at the pointer.
- * The keys + and − and 0 work while the map has focus.
+ * The keys + and − and 0 work while the map has focus. The buttons' words,
+ * in the guide's language, are in the viewport's `data-words`.
  */
 export function enableZoom(viewport: HTMLElement): void {
   const svg = viewport.querySelector('svg');
   if (!svg) return;
+  const words = JSON.parse(viewport.dataset.words!) as Record<'zoomIn' | 'zoomOut' | 'reset' | 'resetButton' | 'viewport', string>;
   const full = svg.viewBox.baseVal;
   const home = { x: full.x, y: full.y, width: full.width, height: full.height };
   let view = { ...home };
@@ -30,9 +32,9 @@ export function enableZoom(viewport: HTMLElement): void {
   const toolbar = document.createElement('div');
   toolbar.className = 'map-toolbar';
   for (const [label, text, action] of [
-    ['Zoom in', '+', () => zoom(1.4)],
-    ['Zoom out', '−', () => zoom(1 / 1.4)],
-    ['Show the whole map', 'Reset', reset]
+    [words.zoomIn, '+', () => zoom(1.4)],
+    [words.zoomOut, '−', () => zoom(1 / 1.4)],
+    [words.reset, words.resetButton, reset]
   ] as const) {
     const button = document.createElement('button');
     button.type = 'button';
@@ -43,7 +45,7 @@ export function enableZoom(viewport: HTMLElement): void {
   }
   viewport.before(toolbar);
   viewport.tabIndex = 0;
-  viewport.setAttribute('aria-label', 'Map: drag to pan; + and − to zoom; 0 to reset');
+  viewport.setAttribute('aria-label', words.viewport);
 
   const toMap = (event: { clientX: number; clientY: number }) => {
     const box = svg.getBoundingClientRect();

@@ -3,9 +3,20 @@
  * query and the ticked filters, grouped so that claims come first; each leads
  * to the place it is about (a claim or an annotation at its mark in the
  * thread). The query and filters are kept in the address, so a search can be
- * linked to and the back button works.
+ * linked to and the back button works. The words it shows are the guide's,
+ * in the form's `data-words`.
  */
-export {};
+import { formatMessage, type Message } from '../model/message-format.ts';
+
+/** The search page's words, in the guide's language (src/pages/search.astro). */
+export interface SearchWords {
+  headings: Record<(typeof groups)[number][0], string>;
+  /** Each kind of record as readers see it. */
+  kinds: Record<string, string>;
+  /** When nothing is found, with `{query}`; and the number of results, with `{count}` and `{query}`. */
+  none: Message;
+  found: Message;
+}
 
 interface PagefindResult {
   data: () => Promise<{ url: string; excerpt: string; meta: { title: string; kind: string }; filters: { who?: string[] } }>;
@@ -16,16 +27,18 @@ interface Pagefind {
 }
 
 /** The order of the groups of results: what the reader most likely wants first. */
-const groups: [heading: string, kinds: string[]][] = [
-  ['Claims', ['claim']],
-  ['Annotations', ['counterargument', 'support', 'context', 'clarification', 'correction', 'question']],
-  ['Comments', ['comment']],
-  ['Sources', ['source']],
-  ['Glossary', ['glossary term']],
-  ['Cruxes', ['crux']]
-];
+const groups = [
+  ['claims', ['claim']],
+  ['annotations', ['counterargument', 'support', 'context', 'clarification', 'correction', 'question']],
+  ['comments', ['comment']],
+  ['sources', ['source']],
+  ['glossary', ['glossary term']],
+  ['cruxes', ['crux']]
+] as const satisfies readonly (readonly [string, readonly string[]])[];
 
 const form = document.querySelector<HTMLFormElement>('#search-form')!;
+const words = JSON.parse(form.dataset.words!) as SearchWords;
+const { lang } = document.documentElement;
 const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 const status = document.querySelector<HTMLElement>('#search-status')!;
 const output = document.querySelector<HTMLElement>('#search-results')!;
@@ -62,13 +75,13 @@ async function run(): Promise<void> {
   const found = await Promise.all((response?.results ?? []).slice(0, 50).map((result) => result.data()));
   // A newer search may have finished first; only the latest is shown.
   if (ticket !== latest) return;
-  status.textContent = found.length === 0 ? `Nothing found for “${query}”.` : `${found.length} result${found.length === 1 ? '' : 's'} for “${query}”.`;
-  const sections = groups.flatMap(([heading, kinds]) => {
-    const items = found.filter((result) => kinds.includes(result.meta.kind));
+  status.textContent = found.length === 0 ? formatMessage(words.none, { query }, lang) : formatMessage(words.found, { count: found.length, query }, lang);
+  const sections = groups.flatMap(([group, kinds]) => {
+    const items = found.filter((result) => (kinds as readonly string[]).includes(result.meta.kind));
     if (items.length === 0) return [];
     const section = document.createElement('section');
     const title = document.createElement('h2');
-    title.textContent = heading;
+    title.textContent = words.headings[group];
     const list = document.createElement('ol');
     list.className = 'search-results';
     for (const result of items) {
@@ -81,7 +94,7 @@ async function run(): Promise<void> {
       excerpt.innerHTML = result.excerpt;
       const about = document.createElement('p');
       about.className = 'search-about';
-      about.textContent = [result.meta.kind, ...(result.filters.who ?? [])].join(' · ');
+      about.textContent = [words.kinds[result.meta.kind] ?? result.meta.kind, ...(result.filters.who ?? [])].join(' · ');
       item.append(link, excerpt, about);
       list.append(item);
     }

@@ -1,11 +1,14 @@
 /**
  * The theme button: the system's choice, light, or dark, in turn. The choice
  * is remembered; an inline script in the page's head applies it before the
- * first paint. Without JavaScript the theme follows the system.
+ * first paint. Without JavaScript the theme follows the system. The
+ * button's words in each state, in the guide's language, are in its
+ * `data-words`.
  */
 const button = document.querySelector<HTMLButtonElement>('#theme-toggle');
 const themes = ['system', 'light', 'dark'] as const;
 type Theme = (typeof themes)[number];
+const words = JSON.parse(button?.dataset.words ?? '{}') as Record<Theme, { text: string; label: string }>;
 
 function current(): Theme {
   const theme = document.documentElement.dataset.theme;
@@ -13,8 +16,8 @@ function current(): Theme {
 }
 
 function show(theme: Theme): void {
-  button!.textContent = `Theme: ${theme}`;
-  button!.setAttribute('aria-label', `Theme: ${theme === 'system' ? 'as the system' : theme}. Change theme`);
+  button!.textContent = words[theme].text;
+  button!.setAttribute('aria-label', words[theme].label);
 }
 
 if (button) {

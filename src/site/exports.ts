@@ -8,27 +8,26 @@ import { loadGuide, type Guide } from './guide.ts';
 import { publishedGuide } from './published-guide.ts';
 import type { GuideSnapshot } from '../export/snapshot.ts';
 import { annotationPageSize } from '../export/web-annotation.ts';
+import type { UiText } from '../model/ui-strings.ts';
 
-export interface ExportFile {
-  path: string;
-  label: string;
-  format: string;
-  description: string;
+/** Each export's file, and the messages that name it (`export.<name>.label`, `.format`, `.description`). */
+export const exportFiles = [
+  { path: '/annotations.jsonld', name: 'annotations' },
+  { path: '/argument-map.json', name: 'argumentMap' },
+  { path: '/argument-map.argdown', name: 'argdown' },
+  { path: '/references.bib', name: 'biblatex' },
+  { path: '/references.json', name: 'csl' },
+  { path: '/feed.xml', name: 'feed' }
+] as const;
+
+/** What the Open data page says of an export, in the guide's language. */
+export function exportDescription(file: (typeof exportFiles)[number], ui: UiText): { label: string; format: string; description: string } {
+  return {
+    label: ui.t(`export.${file.name}.label`),
+    format: ui.t(`export.${file.name}.format`),
+    description: file.name === 'annotations' ? ui.t('export.annotations.description', { pageSize: annotationPageSize }) : ui.t(`export.${file.name}.description`)
+  };
 }
-
-export const exportFiles: ExportFile[] = [
-  {
-    path: '/annotations.jsonld',
-    label: 'Annotations',
-    format: 'W3C Web Annotation (JSON-LD)',
-    description: `Every claim and annotation, targeting the original comments with text quote and position selectors; in pages of ${annotationPageSize.toLocaleString('en-GB')}, each also a document of its own (annotations/page-1.jsonld, …).`
-  },
-  { path: '/argument-map.json', label: 'Argument map', format: 'JSON', description: 'Claims as nodes and their typed relations as edges.' },
-  { path: '/argument-map.argdown', label: 'Argument map', format: 'Argdown', description: 'The same claims and relations, for Argdown’s tools.' },
-  { path: '/references.bib', label: 'References', format: 'BibLaTeX', description: 'Every source, with its checked facts only.' },
-  { path: '/references.json', label: 'References', format: 'CSL-JSON', description: 'The same sources, for citation managers.' },
-  { path: '/feed.xml', label: 'New annotations', format: 'Atom feed', description: 'The guide’s annotations, newest first.' }
-];
 
 /**
  * An export's endpoint: `make` gives the file's text from the guide as the

@@ -63,7 +63,10 @@ export function guideSite({ content }: GuideSiteOptions): AstroIntegration {
           // The build renders every page next, holding only the compiled guide.
           if (command === 'build') collectGarbage();
           // Search records name site paths only, so any site address will do. Only a build writes an index.
-          const { paths: searchIndexes, written: searchIndexWritten } = indexForSearch(() => searchRecords(snapshotOf(compiled, 'http://localhost/')));
+          const { paths: searchIndexes, written: searchIndexWritten } = indexForSearch(
+            () => searchRecords(snapshotOf(compiled, 'http://localhost/')),
+            compiled.content.guide!.data.language
+          );
           // Laid out here, once, where the cache can keep the layout: ELK is slow.
           const guide = new Guide({ compiled, projectRoot, searchIndexes });
           const wholeMap = await argumentMapView(guide, mapClaims(guide.graph).ids, layoutMemo(used));

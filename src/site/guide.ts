@@ -13,6 +13,8 @@ import { byId } from '../util/by-id.ts';
 import { commenterName } from '../load/commenters.ts';
 import type { ArgumentMapView } from './map.ts';
 import type { RouteData } from './addresses.ts';
+import { relationTypes } from '../load/schema.ts';
+import { uiText, type UiText } from '../model/ui-strings.ts';
 
 /** An entry as pages show it. */
 export interface GuideEntry<C extends CollectionName = CollectionName> extends CompiledEntry<C> {
@@ -26,6 +28,8 @@ type Entries = { [C in CollectionName]: Map<string, GuideEntry<C>> };
 
 export class Guide {
   readonly meta: GuideData;
+  /** The site's own words, in the guide's language. */
+  readonly ui: UiText;
   readonly graph: GuideGraph;
   /** The site paths of the search indexes; the search page merges them. */
   readonly searchIndexes: readonly string[];
@@ -37,6 +41,7 @@ export class Guide {
   constructor({ compiled, projectRoot, searchIndexes, wholeMap }: Pick<PublishedGuide, 'compiled' | 'projectRoot' | 'searchIndexes'> & Partial<Pick<PublishedGuide, 'wholeMap'>>) {
     if (!compiled.content.guide) throw new Error('The compiled guide has no guide.yaml');
     this.meta = compiled.content.guide.data;
+    this.ui = uiText(this.meta);
     this.graph = compiled.graph;
     this.searchIndexes = searchIndexes;
     this.#wholeMap = wholeMap;
@@ -138,30 +143,20 @@ export class Guide {
     return snapshotOf(this.#compiled, siteUrl);
   }
 
-  /** Relations grouped under headings that read in the claim's direction. */
+  /** Relations grouped under headings that read in the claim's direction, in the order of `relationTypes`, outgoing first. */
   relationGroups(claim: ClaimNode): { heading: string; edges: RelationEdge[] }[] {
-    const groups = new Map<string, RelationEdge[]>();
-    for (const edge of claim.relations) {
-      const heading = relationHeading(edge);
-      groups.set(heading, [...(groups.get(heading) ?? []), edge]);
-    }
-    return relationHeadings.filter((heading) => groups.has(heading)).map((heading) => ({ heading, edges: groups.get(heading)! }));
+    return relationTypes.flatMap((type) =>
+      (['out', 'in'] as const).flatMap((direction) => {
+        const edges = claim.relations.filter((edge) => edge.type === type && edge.direction === direction);
+        return edges.length > 0 ? [{ heading: relationHeading(this.ui, edges[0]!), edges }] : [];
+      })
+    );
   }
 }
 
-const relationWords: Record<RelationEdge['type'], [outgoing: string, incoming: string]> = {
-  supports: ['Supports', 'Supported by'],
-  attacks: ['Attacks', 'Attacked by'],
-  qualifies: ['Qualifies', 'Qualified by'],
-  concedes: ['Concedes to', 'Conceded by'],
-  'asks-about': ['Asks about', 'Asked about by']
-};
-
-const relationHeadings = Object.values(relationWords).flat();
-
-export function relationHeading(edge: RelationEdge): string {
-  const [outgoing, incoming] = relationWords[edge.type];
-  return edge.direction === 'out' ? outgoing : incoming;
+/** A relation as the heading over it reads: "Supports", or "Supported by" for a relation made by the other claim. */
+function relationHeading(ui: UiText, edge: Pick<RelationEdge, 'type' | 'direction'>): string {
+  return ui.t(edge.direction === 'out' ? `relation.${edge.type}.heading` : `relation.${edge.type}.incoming`);
 }
 
 const guides = new WeakMap<PublishedGuide, Guide>();

@@ -5,7 +5,6 @@
  */
 import { layoutMap, wrap, type MapInputNode, type MapLayout } from '../map/layout.ts';
 import { layoutNeighbourhood } from '../map/neighbourhood-layout.ts';
-import type { RelationType } from '../load/schema.ts';
 import type { GuideGraph } from '../graph/types.ts';
 import type { Guide } from './guide.ts';
 import { outsideClass, speakerClass } from './speaker-styles.ts';
@@ -23,15 +22,6 @@ export interface ArgumentMapView {
   layout: MapLayout;
   nodes: Record<string, MapNodeView>;
 }
-
-/** Relations in the order the legend lists them, with the words it uses. */
-export const relationLegend: { type: RelationType; label: string }[] = [
-  { type: 'supports', label: 'supports' },
-  { type: 'attacks', label: 'attacks' },
-  { type: 'qualifies', label: 'qualifies' },
-  { type: 'concedes', label: 'concedes to' },
-  { type: 'asks-about', label: 'asks about' }
-];
 
 /** How the map shows each claim: its label, speaker and paraphrase. */
 function nodeViews(guide: Guide, ids: readonly string[]): { views: Record<string, MapNodeView>; inputs: MapInputNode[] } {

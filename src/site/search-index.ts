@@ -41,6 +41,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../export/search-records.ts';
+import type { Language } from '../model/ui-strings.ts';
 import { digest } from '../util/digest.ts';
 
 /** Records per part at most, unless `SEARCH_RECORDS_PER_INDEX` says otherwise (the tests split a small guide). */
@@ -49,8 +50,12 @@ export const recordsPerIndex = () => Number(process.env.SEARCH_RECORDS_PER_INDEX
 /** At most this many fragment files per part. */
 const maxFragments = 1000;
 
-/** Pagefind's settings: a part made with others (or by another version of Pagefind) is not reused. */
-const indexSettings = { forceLanguage: 'en', maxFragments };
+/**
+ * Pagefind's settings: a part made with others (or by another version of
+ * Pagefind) is not reused. Every record is in the guide's language, which
+ * is the search page's `lang`, the index Pagefind's script loads.
+ */
+const indexSettings = (language: Language) => ({ forceLanguage: language, maxFragments });
 
 function partCount(records: number): number {
   const perIndex = recordsPerIndex();
@@ -116,14 +121,15 @@ const current: SearchIndexState = {};
  * says where the index will be published. Outside a build nothing is
  * indexed, and the records are not made.
  */
-export function indexForSearch(recordsOf: () => SearchRecord[]): SearchIndexing {
+export function indexForSearch(recordsOf: () => SearchRecord[], language: Language): SearchIndexing {
   if (!current.build) return { paths: searchIndexPaths(0), written: () => Promise.resolve() };
   const { folders, bundled } = current.build;
   const records = recordsOf();
   const paths = searchIndexPaths(records.length);
   current.pending = (async () => {
     await bundled.promise;
-    const version = digest(JSON.stringify(indexSettings), await readFile(folders.lockfile, 'utf8').catch(() => ''));
+    const settings = indexSettings(language);
+    const version = digest(JSON.stringify(settings), await readFile(folders.lockfile, 'utf8').catch(() => ''));
     const shares = paths.map((): SearchRecord[] => []);
     for (const record of records) shares[partOf(record, paths.length)]!.push(record);
     const parts = Object.fromEntries(paths.map((sitePath, part) => [folderOf(sitePath), digest(version, JSON.stringify(shares[part]))]));
@@ -135,7 +141,7 @@ export function indexForSearch(recordsOf: () => SearchRecord[]): SearchIndexing 
     for (const [part, folder] of Object.keys(parts).entries()) {
       // Left as the last build wrote it, when it indexed the same records the same way.
       if (sameLayout && last!.parts[folder] === parts[folder] && existsSync(path.join(folders.site, folder, 'pagefind-entry.json'))) continue;
-      const { index, errors } = await pagefind.createIndex(indexSettings);
+      const { index, errors } = await pagefind.createIndex(settings);
       if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
       // Sent over one pipe a batch at a time, so that the pipe never holds them all.
       const share = shares[part]!;

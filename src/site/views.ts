@@ -13,6 +13,7 @@ import { neighbourhoodMapView, type ArgumentMapView } from './map.ts';
 import { speakerClass, speakerStyleSheet } from './speaker-styles.ts';
 import { annotationTemplate, editUrl, historyUrl, repositoryOf, suggestUrl } from './repository.ts';
 import { sitePath } from '../model/routes.ts';
+import { uiText, type Language, type UiOverrides, type UiText } from '../model/ui-strings.ts';
 
 /** The frame of every page: the guide's name, its sections, and what the footer credits. */
 export interface FrameView {
@@ -25,27 +26,37 @@ export interface FrameView {
   speakerStyles: string;
   /** The discussion was written to show what the generator does. */
   demonstration: boolean;
+  /** The guide's language, and its rewording of the site's words: what every page's words are made from (`uiOf`). */
+  language: Language;
+  strings: UiOverrides;
+}
+
+/** The site's words for a page, from its frame. */
+export function uiOf(frame: Pick<FrameView, 'language' | 'strings'>): UiText {
+  return uiText(frame);
 }
 
 export function frameView(guide: Guide): FrameView {
-  const { meta } = guide;
+  const { meta, ui } = guide;
   return {
     title: meta.title,
     description: meta.description,
     sections: [
-      { href: '/', label: 'Thread' },
-      { href: '/claims/', label: 'Claims' },
-      { href: '/map/', label: 'Map' },
-      ...(guide.entries('cruxes').length > 0 ? [{ href: '/cruxes/', label: 'Cruxes' }] : []),
-      { href: '/sources/', label: 'Sources' },
-      { href: '/annotations/', label: 'Annotations' },
-      { href: '/glossary/', label: 'Glossary' },
+      { href: '/', label: ui.t('section.thread') },
+      { href: '/claims/', label: ui.t('section.claims') },
+      { href: '/map/', label: ui.t('section.map') },
+      ...(guide.entries('cruxes').length > 0 ? [{ href: '/cruxes/', label: ui.t('section.cruxes') }] : []),
+      { href: '/sources/', label: ui.t('section.sources') },
+      { href: '/annotations/', label: ui.t('section.annotations') },
+      { href: '/glossary/', label: ui.t('section.glossary') },
       ...guide.entries('pages').flatMap((page) => (page.data.nav && page.id !== 'cruxes' ? [{ href: `/${page.id}/`, label: page.data.nav }] : []))
     ],
     thread: { url: meta.thread.url, title: meta.thread.title, site: meta.thread.site },
     license: { url: meta.license.url, name: meta.license.name },
     speakerStyles: speakerStyleSheet(meta.commenters),
-    demonstration: meta.demonstration
+    demonstration: meta.demonstration,
+    language: meta.language,
+    strings: meta.strings
   };
 }
 
@@ -110,18 +121,19 @@ export interface BacklinkView {
 
 /** What links to `path` from the guide's own text. */
 export function backlinkViews(guide: Guide, path: string): BacklinkView[] {
+  const { ui } = guide;
   const describe = ({ kind, id }: LinkSource): BacklinkView => {
     switch (kind) {
       case 'claim':
-        return { href: sitePath.claim(id), text: `Claim ${guide.claim(id).node.label}` };
+        return { href: sitePath.claim(id), text: ui.t('claim.title', { label: guide.claim(id).node.label }) };
       case 'annotation':
-        return { href: sitePath.annotation(id), text: `The guide’s ${guide.annotation(id).node.kind}` };
+        return { href: sitePath.annotation(id), text: ui.t('backlink.annotation', { kind: ui.t(`annotation.kind.${guide.annotation(id).node.kind}`) }) };
       case 'source':
         return { href: sitePath.source(id), text: guide.entry('sources', id).data.title };
       case 'term':
-        return { href: sitePath.term(id), text: `Glossary: ${guide.entry('glossary', id).data.term}` };
+        return { href: sitePath.term(id), text: ui.t('backlink.term', { term: guide.entry('glossary', id).data.term }) };
       case 'crux':
-        return { href: sitePath.crux(id), text: `Crux: ${guide.entry('cruxes', id).data.question}` };
+        return { href: sitePath.crux(id), text: ui.t('backlink.crux', { question: guide.entry('cruxes', id).data.question }) };
       case 'page':
         return { href: sitePath.page(id), text: guide.entry('pages', id).data.title };
     }
@@ -180,7 +192,10 @@ export function claimPageView(guide: Guide, id: string): ClaimPageView {
     label: node.label,
     paraphrase: entry.data.paraphrase,
     html: entry.html,
-    madeBy: node.speaker.kind === 'commenter' ? `${speaker}, in ${comment.label}` : `${speaker}, quoted by ${guide.commenterName(comment.author)} in ${comment.label}`,
+    madeBy:
+      node.speaker.kind === 'commenter'
+        ? guide.ui.t('claim.madeBy.commenter', { speaker, comment: comment.label })
+        : guide.ui.t('claim.madeBy.outside', { speaker, commenter: guide.commenterName(comment.author), comment: comment.label }),
     main: node.main,
     cruxes: node.cruxes.map((crux) => ({ id: crux, question: guide.entry('cruxes', crux).data.question })),
     markId: node.markId,
@@ -223,6 +238,13 @@ export function annotationPageView(guide: Guide, id: string): AnnotationPageView
   };
 }
 
+/** What an annotation is and what it is on, in a few words: "counterargument on claim C3". */
+export function annotationSummary(guide: Guide, id: string): string {
+  const annotation = guide.annotation(id).node;
+  const kind = guide.ui.t(`annotation.kind.${annotation.kind}`);
+  return annotation.on ? guide.ui.t('annotation.onClaim', { kind, label: guide.claim(annotation.on).node.label }) : kind;
+}
+
 /** The page of one source. */
 export interface SourcePageView {
   frame: FrameView;
@@ -240,22 +262,23 @@ export interface SourcePageView {
 
 export function sourcePageView(guide: Guide, id: string): SourcePageView {
   const { node, entry } = guide.source(id);
+  const { ui } = guide;
   const by = (kind: string) => node.citedBy.filter((citation) => citation.from.kind === kind);
   const places = [
     {
-      heading: 'In the thread',
+      heading: ui.t('source.citedBy.thread'),
       items: by('comment').map((citation) => ({ href: `/#${citation.markId}`, text: guide.comment(citation.from.id).node.label, locator: citation.locator }))
     },
     {
-      heading: 'Annotations',
-      items: by('annotation').map((citation) => {
-        const annotation = guide.annotation(citation.from.id).node;
-        const on = annotation.on ? ` on claim ${guide.claim(annotation.on).node.label}` : '';
-        return { href: `/annotations/${annotation.id}/`, text: `${annotation.kind}${on}`, locator: citation.locator };
-      })
+      heading: ui.t('source.citedBy.annotations'),
+      items: by('annotation').map((citation) => ({
+        href: `/annotations/${citation.from.id}/`,
+        text: annotationSummary(guide, citation.from.id),
+        locator: citation.locator
+      }))
     },
     {
-      heading: 'Glossary',
+      heading: ui.t('source.citedBy.glossary'),
       items: by('term').map((citation) => ({ href: `/glossary/#term-${citation.from.id}`, text: guide.entry('glossary', citation.from.id).data.term, locator: citation.locator }))
     }
   ].filter((group) => group.items.length > 0);

@@ -52,13 +52,13 @@ async function searchIndexBuild() {
   };
 }
 
-const record = { url: '/claims/one/', content: 'Agents acquire goals beyond the episode.', language: 'en' as const, meta: { title: 'Claim 1', kind: 'Claim' }, filters: { who: ['The guide'], kind: ['Claim'] } };
+const record = { url: '/claims/one/', content: 'Agents acquire goals beyond the episode.', language: 'en' as const, meta: { title: 'Claim 1', kind: 'claim' as const }, filters: { who: ['The guide'], kind: ['claim' as const] } };
 
 describe('the search index', () => {
   // First: the integration below sets up a build for the tests after it.
   it('is not made outside a build, nor are its records', async () => {
     const recordsOf = vi.fn(() => [record]);
-    const { paths, written } = indexForSearch(recordsOf);
+    const { paths, written } = indexForSearch(recordsOf, 'en');
     expect(paths).toEqual(['/pagefind/']);
     await written();
     expect(recordsOf).not.toHaveBeenCalled();
@@ -71,7 +71,7 @@ describe('the search index', () => {
     expect(build.bundleEnd.applyToEnvironment({ name: 'prerender' })).toBe(true);
     expect(build.bundleEnd.applyToEnvironment({ name: 'client' })).toBe(false);
 
-    const { paths, written } = indexForSearch(() => [record]);
+    const { paths, written } = indexForSearch(() => [record], 'en');
     expect(paths).toEqual(['/pagefind/']);
     // Without the wait, Pagefind would be asked for an index within a few milliseconds.
     await pause(300);
@@ -89,7 +89,7 @@ describe('the search index', () => {
   it('is started by a page that waits for it, if the end of the bundle was never heard', async () => {
     vi.mocked(pagefind.createIndex).mockClear();
     const build = await searchIndexBuild();
-    const { written } = indexForSearch(() => [record]);
+    const { written } = indexForSearch(() => [record], 'en');
     await pause(300);
     expect(pagefind.createIndex).not.toHaveBeenCalled();
     await written();

@@ -109,6 +109,8 @@ describe('/feed.xml', () => {
     // Throws, naming the line, on XML that is not well-formed.
     expect(SyntaxValidator.validate(xml)).toBe(true);
     expect(feed.meta).toEqual({ type: 'atom', version: '1.0' });
+    // The language of the guide's own text, which the entries carry.
+    expect(feed.language).toBe('en');
     expect(feed.items).toHaveLength(Object.keys(compiled.graph.annotations).length);
     const dates = feed.items.map((item) => item.updated?.getTime() ?? 0);
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
