@@ -20,7 +20,8 @@ export default defineConfig({
       'tests/unit/invalid-content.test.ts',
       'tests/unit/check-links.test.ts',
       'tests/unit/diagnostics.test.ts',
-      'tests/unit/text-quote.test.ts'
+      'tests/unit/text-quote.test.ts',
+      'tests/unit/capture-check.test.ts'
     ]
   }
 });
