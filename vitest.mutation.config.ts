@@ -21,7 +21,9 @@ export default defineConfig({
       'tests/unit/check-links.test.ts',
       'tests/unit/diagnostics.test.ts',
       'tests/unit/text-quote.test.ts',
-      'tests/unit/capture-check.test.ts'
+      'tests/unit/capture-check.test.ts',
+      'tests/unit/commenters.test.ts',
+      'tests/unit/compile-cache.test.ts'
     ]
   }
 });
