@@ -1,12 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { factFields } from '../../src/load/schema.ts';
 import { checkGuide } from '../../src/compile.ts';
 import { guideCopy, guideWith, problemsOf, warningsOf } from '../helpers/fixtures.ts';
 
 const claim = (fields: string) => `---\nparaphrase: A claim.\n${fields}\n---\n`;
 
-describe('the graph of the minimal guide', async () => {
-  const { graph } = await checkGuide(await guideCopy());
+describe('the graph of the minimal guide', () => {
+  // Built before the tests rather than as the file is collected, so that a mutation test sees the graph it changed.
+  let graph: Awaited<ReturnType<typeof checkGuide>>['graph'];
+  beforeAll(async () => {
+    ({ graph } = await checkGuide(await guideCopy()));
+  });
 
   it('orders comments and numbers claims in reading order', () => {
     expect(graph.comments.map((comment) => comment.id)).toEqual(['c1', 'c2']);
@@ -535,5 +539,55 @@ describe('backlinks', () => {
     ]);
     expect(graph.linkedFrom['/glossary/#term-task']).toEqual([{ kind: 'page', id: 'introduction' }]);
     expect(Object.keys(graph.linkedFrom).some((path) => path.startsWith('https:'))).toBe(false);
+  });
+});
+
+describe('where glossary terms are used', () => {
+  const term = (name: string, aliases = '') => `---\nterm: ${name}\n${aliases}---\n\nA definition.\n`;
+  const comment = (body: string) => `---\nlabel: C3\nauthor: A\norder: 3\npermalink: https://example.org/c3\n---\n\n${body}\n`;
+  const usesIn = async (files: Record<string, string>) => {
+    const { graph } = await checkGuide(await guideWith(files));
+    return Object.fromEntries(Object.entries(graph.terms).map(([id, node]) => [id, node.uses]));
+  };
+
+  it('lists each comment and annotation that uses a term, once each, in reading order', async () => {
+    const uses = await usesIn({ 'thread/c3.md': comment('A task, then another task.'), 'annotations/ann2.md': '---\nkind: question\non: c1-tasks\n---\n\nWhich tasks?\n' });
+    expect(uses.task).toEqual([
+      { kind: 'comment', id: 'c1' },
+      { kind: 'comment', id: 'c2' },
+      { kind: 'comment', id: 'c3' },
+      { kind: 'annotation', id: 'ann2' }
+    ]);
+  });
+
+  it('finds a term in any case, as whole words, and not in a link or code', async () => {
+    const uses = await usesIn({
+      'glossary/agent.md': term('agent'),
+      'thread/c3.md': comment('Multiagent systems, an agentic turn, [an agent](https://example.org/) and `agent`.'),
+      'thread/c4.md': comment('An AGENT acts.').replace('C3', 'C4').replace('order: 3', 'order: 4')
+    });
+    expect(uses.agent).toEqual([{ kind: 'comment', id: 'c4' }]);
+  });
+
+  it('takes the longest name that fits, and names with brackets as they are written', async () => {
+    const uses = await usesIn({
+      'glossary/model.md': term('model'),
+      'glossary/model-organism.md': term('model organism'),
+      'glossary/p-doom.md': term('p(doom)'),
+      'thread/c3.md': comment('A model organism has a p(doom) of its own.')
+    });
+    expect(uses['model-organism']).toEqual([{ kind: 'comment', id: 'c3' }]);
+    expect(uses['p-doom']).toEqual([{ kind: 'comment', id: 'c3' }]);
+    // C1 and C2 say "models", which is not "model".
+    expect(uses.model).toEqual([]);
+  });
+
+  it('builds a guide without a glossary', async () => {
+    const folder = await guideCopy();
+    const { rm } = await import('node:fs/promises');
+    await rm(`${folder}/glossary`, { recursive: true });
+    const { graph, content } = await checkGuide(folder);
+    expect(graph.terms).toEqual({});
+    expect(content.thread.map((entry) => entry.facts.terms)).toEqual([[], []]);
   });
 });
