@@ -137,7 +137,8 @@ export function indexText(tree: Root): TextIndex {
       text += '\n';
       return;
     }
-    if (node.type !== 'root' && !phrasing(node) && text.length > 0 && !text.endsWith('\n')) text += '\n';
+    // Nothing comes before the document itself, so the test needs no exception for the root.
+    if (!phrasing(node) && text.length > 0 && !text.endsWith('\n')) text += '\n';
     const start = text.length;
     if ('children' in node) for (const child of node.children) walk(child, depth + 1);
     if (depth === 1) blocks.push({ node: node as RootContent, start, end: text.length });
