@@ -23,7 +23,8 @@ export default defineConfig({
       'tests/unit/text-quote.test.ts',
       'tests/unit/capture-check.test.ts',
       'tests/unit/commenters.test.ts',
-      'tests/unit/compile-cache.test.ts'
+      'tests/unit/compile-cache.test.ts',
+      'tests/unit/quoted-passage.test.ts'
     ]
   }
 });

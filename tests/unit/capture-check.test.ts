@@ -126,6 +126,11 @@ describe('a comment checked against its capture', () => {
     ]);
   });
 
+  it('lets a captured comment have no author, as when its account was deleted, but not a claim', async () => {
+    const problems = await problemsOf(await capturedGuide({ 'thread/c2.md': c2('> Second paragraph says models like tasks.\n\nI disagree: models follow instructions.').replace('author: B\n', '') }));
+    expect(problems).toEqual([expect.objectContaining({ rule: 'unattributed-claim', file: expect.stringMatching(/claims\/c2-disagree\.md$/) })]);
+  });
+
   it('lists ids the capture has when a comment file names one it has not', async () => {
     const problems = await problemsOf(await capturedGuide({ 'thread/c2.md': c2('I disagree: models follow instructions.', 'capture: "999"\n') }));
     expect(problems).toEqual([
