@@ -58,7 +58,6 @@ function fold(text: string): string {
     .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
-    .replace(/\u2026/g, '…')
     .toLowerCase();
 }
 
