@@ -21,7 +21,11 @@ export default defineConfig({
       'tests/unit/check-links.test.ts',
       'tests/unit/diagnostics.test.ts',
       'tests/unit/text-quote.test.ts',
-      'packages/*/test/**/*.test.js'
+      'packages/*/test/**/*.test.js',
+      'tests/unit/capture-check.test.ts',
+      'tests/unit/commenters.test.ts',
+      'tests/unit/compile-cache.test.ts',
+      'tests/unit/quoted-passage.test.ts'
     ]
   }
 });

@@ -43,14 +43,15 @@ class GraphBuilder {
   readonly #diagnostics: Diagnostics;
   readonly #comments = new Map<string, CommentNode>();
   readonly #texts = new Map<string, BodyFacts>();
-  readonly #sources = new Map<string, SourceNode>();
+  /** Each source's citations, gathered as the stages meet them; its locators are read from them once all are in. */
+  readonly #sources = new Map<string, Omit<SourceNode, 'locators'>>();
   readonly #claimIds: Set<string>;
 
   constructor(content: LoadedContent, diagnostics: Diagnostics) {
     this.#content = content;
     this.#diagnostics = diagnostics;
     this.#claimIds = new Set(content.claims.map((claim) => claim.id));
-    for (const source of content.sources) this.#sources.set(source.id, { id: source.id, locators: [], citedBy: [] });
+    for (const source of content.sources) this.#sources.set(source.id, { id: source.id, citedBy: [] });
   }
 
   build(): GuideGraph {
@@ -64,9 +65,6 @@ class GraphBuilder {
     this.#addSources();
     const terms = this.#addTerms();
     const linkedFrom = this.#linksBetweenEntries();
-    for (const source of this.#sources.values()) {
-      source.locators = [...new Set(source.citedBy.flatMap((citation) => citation.locator ?? []))];
-    }
     for (const comment of this.#comments.values()) comment.marks.sort((a, b) => a.start - b.start || b.end - a.end);
     const claimOrder = Object.values(claims)
       .sort((a, b) => a.number - b.number)
@@ -76,7 +74,9 @@ class GraphBuilder {
       claims,
       claimOrder,
       annotations,
-      sources: Object.fromEntries(this.#sources),
+      sources: Object.fromEntries(
+        [...this.#sources].map(([id, { citedBy }]): [string, SourceNode] => [id, { id, locators: [...new Set(citedBy.flatMap((citation) => citation.locator ?? []))], citedBy }])
+      ),
       terms,
       cruxes,
       linkedFrom
@@ -227,15 +227,7 @@ class GraphBuilder {
           }
           quoted.quotedBy.push({ quotation: id, comment: entry.id, markId });
           node.quotations.push({ id, comment: entry.id, start: quotation.start, end: quotation.end, quotes: { kind: 'comment', comment: quoted.id, markId } });
-        } else if (found.length > 1) {
-          this.#diagnostics.error(
-            entry.file,
-            place,
-            `This quotation matches ${found.length} places in earlier comments (${found.map((match) => match.comment.label).join(', ')})`,
-            'ambiguous-quotation',
-            'A quotation links to the one passage it quotes: name the comment it quotes under `quotations` (`exact`: its first words, `in`: the comment).'
-          );
-        } else {
+        } else if (found.length === 0) {
           // Differences of case, quotes and dashes are matched already: these words stand in no earlier comment.
           this.#diagnostics.error(
             entry.file,
@@ -243,6 +235,14 @@ class GraphBuilder {
             `This quotation matches no earlier comment: “${shorten(words)}”`,
             'unmatched-quotation',
             'Quote an earlier comment’s words as they stand (an ellipsis marks words left out); if this quotes a text outside the thread, list it under `outsideQuotations` with the words it starts with (and its source, if the guide has one).'
+          );
+        } else {
+          this.#diagnostics.error(
+            entry.file,
+            place,
+            `This quotation matches ${found.length} places in earlier comments (${found.map((match) => match.comment.label).join(', ')})`,
+            'ambiguous-quotation',
+            'A quotation links to the one passage it quotes: name the comment it quotes under `quotations` (`exact`: its first words, `in`: the comment).'
           );
         }
       }
@@ -339,18 +339,19 @@ class GraphBuilder {
     return { comment, range, speaker };
   }
 
-  #cite(entry: LoadedEntry, at: DataPath, citation: Citation, from: { kind: CitingKind; id: string }, markId?: string): boolean {
+  #cite(entry: LoadedEntry, at: DataPath, citation: Citation, from: { kind: CitingKind; id: string }, markId?: string): void {
     const source = this.#sources.get(citation.source);
     if (!source) {
       this.#error(entry, [...at, 'source'], `No source \`${citation.source}\``, 'unknown-reference', `Add content/sources/${citation.source}.md with its checked facts, or use one of: ${[...this.#sources.keys()].join(', ')}.`);
-      return false;
+      return;
     }
     source.citedBy.push({ from, locator: citation.locator, note: citation.note, markId });
-    return true;
   }
 
+  /** An entry's citations, each recorded at its source: an unknown source is an error, so a graph that is used cites known ones only. */
   #citeAll(entry: LoadedEntry, citations: readonly Citation[], kind: CitingKind): Citation[] {
-    return citations.filter((citation, index) => this.#cite(entry, ['cites', index], citation, { kind, id: entry.id }));
+    for (const [index, citation] of citations.entries()) this.#cite(entry, ['cites', index], citation, { kind, id: entry.id });
+    return [...citations];
   }
 
   #addEditorNotes(comments: LoadedEntry<'thread'>[]): void {
@@ -384,7 +385,8 @@ class GraphBuilder {
     for (const [offset, { entry, at }] of resolved.entries()) {
       const { comment, range, speaker } = at;
       const { text } = this.#texts.get(comment.id)!;
-      const blockStart = text.lastIndexOf('\n', range.start - 1) + 1;
+      // The words start with a character that is not a space: the line break before them is before `range.start`.
+      const blockStart = text.lastIndexOf('\n', range.start) + 1;
       const blockEnd = text.indexOf('\n', range.end);
       const label = `C${offset + 1}`;
       const markId = `claim-${entry.id}`;
@@ -648,7 +650,7 @@ class GraphBuilder {
  */
 function saysWhatItShows(note: string): boolean {
   if (/“[^”]*[\p{L}\p{N}][^”]*”|"[^"]*[\p{L}\p{N}][^"]*"/u.test(note)) return true;
-  return (note.match(/[\p{L}\p{N}]+(?:[.,'’‑-][\p{L}\p{N}]+)*/gu) ?? []).length >= 4;
+  return [...note.matchAll(/[\p{L}\p{N}]+(?:[.,'’‑-][\p{L}\p{N}]+)*/gu)].length >= 4;
 }
 
 function shorten(text: string, length = 80): string {

@@ -23,11 +23,9 @@ export class PassageIndex<Document> {
     const position = this.#documents.push(document) - 1;
     let own = text;
     for (const range of excluded) own = own.slice(0, range.start) + ' '.repeat(range.end - range.start) + own.slice(range.end);
-    const words = own.split(/\s+/).filter((word) => word !== '');
-    for (const [index, word] of words.entries()) {
-      this.#note(word, position);
-      if (index > 0) this.#note(`${words[index - 1]} ${word}`, position);
-    }
+    const words = own.match(/\S+/g) ?? [];
+    for (const word of words) this.#note(word, position);
+    for (const [index, word] of words.slice(1).entries()) this.#note(`${words[index]} ${word}`, position);
   }
 
   #note(key: string, position: number): void {
@@ -55,9 +53,7 @@ export class PassageIndex<Document> {
     // Only the documents that hold every inner pair; starting from the rarest keeps this short.
     holders.sort((a, b) => a.size - b.size);
     const [rarest, ...others] = holders as [Set<number>, ...Set<number>[]];
-    return [...rarest]
-      .filter((position) => others.every((set) => set.has(position)))
-      .sort((a, b) => a - b)
-      .map((position) => this.#documents[position]!);
+    // Each set was filled as the documents were added, so its positions are in that order already.
+    return [...rarest].filter((position) => others.every((set) => set.has(position))).map((position) => this.#documents[position]!);
   }
 }

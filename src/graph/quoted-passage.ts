@@ -38,8 +38,8 @@ export function findQuotedPassage(words: string, document: QuotableText): TextRa
   const whole = findTextQuote(document.text, { exact: words }).filter(own);
   if (whole.length > 0) return whole.map((range) => [range]);
   const pieces = quotedPieces(words);
-  // A quotation with nothing left out that is not found whole is not found; nor is one with no long piece.
-  if (pieces.length === 0 || (pieces.length === 1 && pieces[0] === words.trim())) return [];
+  // A quotation with no long piece is not found. One with nothing left out is its one piece, and is not found as that either.
+  if (pieces.length === 0) return [];
   const ranges: TextRange[] = [];
   let from = 0;
   for (const piece of pieces) {

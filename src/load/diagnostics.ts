@@ -107,7 +107,7 @@ export class Diagnostics {
       this.#files.set(path, file);
     }
     const message = file.message(reason, { place, ruleId: rule, source: messageSource });
-    if (hint) message.note = hint;
+    message.note = hint;
     return message;
   }
 

@@ -151,12 +151,12 @@ function firstAlias(document: Document): YamlNode | undefined {
 }
 
 function locator(document: Document, toPoint: (offset: number) => Point | undefined): Locate {
-  return (path, at = 'value') => {
+  return (path, at) => {
     let node: unknown = document.contents;
     let found: YamlNode | undefined = isNode(node) ? node : undefined;
     for (const [index, segment] of path.entries()) {
       if (isMap(node)) {
-        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment);
+        const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
         if (!pair) break;
         const key = pair.key as YamlNode;
         const value = pair.value;
@@ -285,11 +285,8 @@ function schemasAlong(schema: z.ZodType, path: DataPath): z.ZodType[] {
   unwrap();
   for (const segment of path) {
     const def: SchemaDef | undefined = (current as unknown as { def: SchemaDef } | undefined)?.def;
-    if (!def) return [];
-    if (def.type === 'object' && def.shape && typeof segment === 'string') current = def.shape[segment];
-    else if (def.type === 'array' && typeof segment === 'number') current = def.element;
-    else if (def.type === 'record') current = def.valueType;
-    else return [];
+    // A path from a validation issue follows the schema: an object's key, an array's index or a record's key.
+    current = def?.type === 'object' ? def.shape?.[segment as string] : def?.type === 'array' ? def.element : def?.type === 'record' ? def.valueType : undefined;
     seen.length = 0;
     unwrap();
   }

@@ -339,8 +339,8 @@ function readText(absolute: string, file: string, diagnostics: Diagnostics, requ
     return undefined;
   }
   try {
-    // A byte-order mark is not part of the text.
-    return utf8.decode(bytes).replace(/^\uFEFF/, '');
+    // The decoder leaves out a byte-order mark: it is not part of the text.
+    return utf8.decode(bytes);
   } catch {
     diagnostics.error(
       file,
@@ -361,19 +361,17 @@ function readText(absolute: string, file: string, diagnostics: Diagnostics, requ
 function firstInvalidUtf8(bytes: Buffer): Point | undefined {
   const text = new TextDecoder('utf-8').decode(bytes);
   let byteOffset = 0;
-  let line = 1;
-  let lineStart = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.codePointAt(index)!;
-    if (code === 0xfffd && !(bytes[byteOffset] === 0xef && bytes[byteOffset + 1] === 0xbf && bytes[byteOffset + 2] === 0xbd)) {
-      return { line, column: index - lineStart + 1 };
+  const place = { line: 1, column: 1 };
+  for (const character of text) {
+    if (character === '\uFFFD' && !(bytes[byteOffset] === 0xef && bytes[byteOffset + 1] === 0xbf && bytes[byteOffset + 2] === 0xbd)) return place;
+    if (character === '\n') {
+      place.line += 1;
+      place.column = 1;
+    } else {
+      // Columns count UTF-16 code units, as editors do: a character outside the Basic Multilingual Plane is two.
+      place.column += character.length;
     }
-    if (code === 0x0a) {
-      line += 1;
-      lineStart = index + 1;
-    }
-    if (code > 0xffff) index += 1;
-    byteOffset += Buffer.byteLength(String.fromCodePoint(code));
+    byteOffset += Buffer.byteLength(character);
   }
   return undefined;
 }

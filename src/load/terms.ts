@@ -53,11 +53,15 @@ export function clashingNames(terms: readonly GlossaryTerm[]): NameClash[] {
   return clashes;
 }
 
-/** One pattern for all terms, longest name first, so "reward hacking" wins over "reward". */
+/**
+ * One pattern for all terms, longest name first, so "reward hacking" wins over
+ * "reward". Names of one length cannot both match at one place, so their order
+ * among themselves does not matter.
+ */
 function matcher(terms: readonly GlossaryTerm[]): { pattern: RegExp; termOf: Map<string, string> } {
   const termOf = new Map<string, string>();
   for (const term of terms) for (const name of term.names) termOf.set(nameKey(name), term.id);
-  const names = [...termOf.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const names = [...termOf.keys()].sort((a, b) => b.length - a.length);
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   return { pattern, termOf };
 }

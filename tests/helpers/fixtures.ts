@@ -26,6 +26,8 @@ export interface Expected {
   on?: 'captured';
   /** The message, as a contributor reads it; `<guide>/` stands for the folder of the guide. */
   message?: string;
+  /** The hint below the message, telling the contributor how to fix it. */
+  hint?: string;
   /** A file too large to keep in the repository, written when the case is set up: `head`, `repeat` up to `bytes`, then `tail`. */
   generate?: { file: string; head: string; repeat: string; bytes: number; tail?: string };
   /** Entries git cannot hold, made when the case is set up: symbolic links (`link` is what they hold), named pipes and sockets. */

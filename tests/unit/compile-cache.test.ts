@@ -3,7 +3,8 @@
  * earlier build's cache must give exactly what a compile from nothing gives,
  * after any edit, and report exactly the same problems.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -11,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { compileGuide, type CompiledGuide } from '../../src/compile.ts';
 import { CompileCache } from '../../src/compile-cache.ts';
 import { ContentError, type Problem } from '../../src/load/diagnostics.ts';
-import { guideCopy } from '../helpers/fixtures.ts';
+import { fixturesRoot, guideCopy } from '../helpers/fixtures.ts';
 
 const base = '/repo/';
 
@@ -91,6 +92,20 @@ describe('a compile from the cache', () => {
       await writeFile(path.join(guide, file), original);
       expect((await compileWithCache(guide, folder)).compiled).toEqual(await compileGuide(guide, { base }));
     }
+  });
+
+  it('checks every comment again against a capture that has changed', async () => {
+    const guide = await guideCopy();
+    await cp(path.join(fixturesRoot, 'captured'), guide, { recursive: true, filter: (source) => path.basename(source) !== 'README.md' });
+    const folder = await mkdtemp(path.join(tmpdir(), 'compile-cache-'));
+    await compileWithCache(guide, folder);
+    // A new capture, with its digest, in which C2 has other words: the unchanged c2.md no longer matches it.
+    const capture = (await readFile(path.join(guide, 'capture/comments.json'), 'utf8')).replace('models follow instructions.', 'models follow orders.');
+    await writeFile(path.join(guide, 'capture/comments.json'), capture);
+    await edit(guide, 'guide.yaml', (text) => text.replace(/sha256: \w+/, `sha256: ${createHash('sha256').update(capture).digest('hex')}`));
+    const cached = await problemsOf(compileWithCache(guide, folder));
+    expect(cached).toEqual([expect.objectContaining({ rule: 'comment-changed', file: expect.stringMatching(/thread\/c2\.md$/) })]);
+    expect(cached).toEqual(await problemsOf(compileGuide(guide, { base })));
   });
 
   it('keeps other values between builds, while a build asks for them', async () => {

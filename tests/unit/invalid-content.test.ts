@@ -1,7 +1,7 @@
 /**
  * Every case in tests/fixtures/invalid, run through the same compile the build
  * runs: it must fail with an error naming the case's file, line and rule, and
- * a hint on how to fix it.
+ * the hint on how to fix it that the case pins.
  */
 import { describe, expect, it } from 'vitest';
 import { compileGuide } from '../../src/compile.ts';
@@ -55,16 +55,16 @@ describe('invalid content', () => {
     expect(await failingStage(await guideCopy(name))).toBe(stage);
   });
 
-  it('pins the column and the message of every case', async () => {
+  it('pins the column, the message and the hint of every case', async () => {
     const unpinned: string[] = [];
     for (const name of cases) {
-      const { column, message } = await expectedFor(name);
-      if (column === undefined || message === undefined) unpinned.push(name);
+      const { column, message, hint } = await expectedFor(name);
+      if (column === undefined || message === undefined || hint === undefined) unpinned.push(name);
     }
     expect(unpinned).toEqual([]);
   });
 
-  it.each(cases)('%s fails with the file, line, column, rule, message and a hint', async (name) => {
+  it.each(cases)('%s fails with the file, line, column, rule, message and hint', async (name) => {
     const expected = await expectedFor(name);
     const folder = await guideCopy(name);
     const error = await compileGuide(folder, { base: '/' }).then(
@@ -79,7 +79,7 @@ describe('invalid content', () => {
     if (expected.column !== undefined) expect(match!.column).toBe(expected.column);
     if (expected.message !== undefined) expect(match!.message.split(`${displayPath(folder)}/`).join('<guide>/')).toBe(expected.message);
     expect(match!.severity).toBe('error');
-    expect(match!.hint).toBeTruthy();
+    expect(match!.hint).toBe(expected.hint);
     expect((error as Error).message).toContain(`${match!.file}${match!.line ? `:${match!.line}` : ''}`);
   });
 });

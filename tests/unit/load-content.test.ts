@@ -3,8 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/load/diagnostics.ts';
-import { loadContent } from '../../src/load/load-content.ts';
-import { checkMarkdownSafety, indexText, markdownLimits, parseMarkdown, parseWithinLimits } from '../../src/load/markdown.ts';
+import { firstLine, loadContent, maxFileBytes } from '../../src/load/load-content.ts';
+import { bodyFacts, checkMarkdownSafety, indexText, markdownLimits, parseMarkdown, parseWithinLimits, siteLinks } from '../../src/load/markdown.ts';
 import { urlScheme } from '../../src/util/url-scheme.ts';
 import { entryKind, readRegularFile } from '../../src/load/content-files.ts';
 import { guideCopy, guideWith, makeEntry, problemsOf, warningsOf } from '../helpers/fixtures.ts';
@@ -50,6 +50,12 @@ describe('loadContent', () => {
     expect(await problemsOf(await guideWith({ 'glossary/task.md': crlf('---\nterm: task\n---\n\nA thing to do.\n') }))).toEqual([]);
     const problems = await problemsOf(await guideWith({ 'glossary/task.md': crlf('---\nterm: task\nalias: x\n---\n\nA thing to do.\n') }));
     expect(problems).toEqual([expect.objectContaining({ rule: 'unknown-field', line: 3 })]);
+  });
+
+  it('asks an annotation for the claim or the words it is about', async () => {
+    expect(await problemsOf(await guideWith({ 'annotations/ann1.md': '---\nkind: question\n---\n\nWhy?\n' }))).toEqual([
+      expect.objectContaining({ rule: 'missing-field', line: 2, message: expect.stringMatching(/^Missing required field `on`: /) })
+    ]);
   });
 
   it('reports a comment, annotation or term without a body', async () => {
@@ -152,6 +158,8 @@ describe('entries that are not regular files', () => {
     expect(entryKind(lstatSync(path.join(folder, 'socket')))).toBe('a socket');
     expect(entryKind(lstatSync('/dev/null'))).toBe('a device');
     expect(entryKind(lstatSync(path.join(folder, 'guide.yaml')))).toBeUndefined();
+    symlinkSync('guide.yaml', path.join(folder, 'linked.yaml'));
+    expect(entryKind(lstatSync(path.join(folder, 'linked.yaml')))).toBe('a symbolic link');
   });
 
   it('never waits on a pipe put where a file was listed', async () => {
@@ -204,5 +212,160 @@ describe('indexText', () => {
 
   it('does not count a blockquote nested in a list as a quotation of the comment', () => {
     expect(indexText(parseMarkdown('- item\n\n  > nested\n')).quotations).toEqual([]);
+  });
+});
+
+describe('guide.yaml, read once', () => {
+  const withGuide = async (change: (text: string) => string) => {
+    const folder = await guideCopy();
+    const { readFile } = await import('node:fs/promises');
+    await writeFile(path.join(folder, 'guide.yaml'), change(await readFile(path.join(folder, 'guide.yaml'), 'utf8')));
+    return folder;
+  };
+
+  it('reports a guide.yaml that is a link out of the content folder once', async () => {
+    const folder = await guideCopy();
+    const { rm } = await import('node:fs/promises');
+    await rm(path.join(folder, 'guide.yaml'));
+    symlinkSync('/etc/hostname', path.join(folder, 'guide.yaml'));
+    expect(await problemsOf(folder)).toEqual([expect.objectContaining({ rule: 'not-regular-file', file: expect.stringMatching(/guide\.yaml$/) })]);
+  });
+
+  it('reports invalid YAML in guide.yaml, and no missing field for it', async () => {
+    expect((await problemsOf(await withGuide((text) => text.replace('title: Fixture guide', 'title: [Fixture guide')))).map((problem) => problem.rule)).toEqual(['yaml-syntax']);
+  });
+
+  it('checks the guide’s editor’s notes as Markdown, at their line', async () => {
+    const problems = await problemsOf(await withGuide((text) => text.replace('  - The fixture has no dates.', '  - The fixture has no dates.\n  - See <b>this</b>.')));
+    expect(problems.map((problem) => [problem.rule, problem.line])).toEqual([
+      ['raw-html', 21],
+      ['raw-html', 21]
+    ]);
+  });
+
+  it('asks for a field the schema says nothing more of by its name alone', async () => {
+    expect(await problemsOf(await withGuide((text) => text.replace('  name: CC BY 4.0\n', '')))).toEqual([
+      expect.objectContaining({ rule: 'missing-field', line: 16, message: 'Missing required field `license.name`', hint: 'Add `license.name`.' })
+    ]);
+  });
+});
+
+describe('files of a collection', () => {
+  it('reports the second of two files with one id, whichever was written first', async () => {
+    for (const order of [['a', 'b'], ['b', 'a']]) {
+      const folder = await guideCopy();
+      const { mkdir } = await import('node:fs/promises');
+      for (const sub of order) {
+        await mkdir(path.join(folder, 'glossary', sub), { recursive: true });
+        await writeFile(path.join(folder, 'glossary', sub, 'agent.md'), '---\nterm: agent\n---\n\nOne that acts.\n');
+      }
+      expect(await problemsOf(folder), order.join()).toEqual([
+        expect.objectContaining({ rule: 'duplicate-id', file: expect.stringMatching(/glossary\/b\/agent\.md$/), message: expect.stringMatching(/already defined by .*glossary\/a\/agent\.md$/) })
+      ]);
+    }
+  });
+
+  it('says why a file that is not Markdown is skipped', async () => {
+    expect(await warningsOf(await guideWith({ 'claims/notes.txt': 'scratch' }))).toEqual([
+      expect.objectContaining({ message: 'Ignored: only Markdown (.md) files are read here', hint: 'Rename it to .md if it is content, or move it out of content/.' })
+    ]);
+  });
+
+  it('asks a comment for its words, unless the platform no longer shows it', async () => {
+    const comment = (status: string) => `---\nlabel: C3\nauthor: A\norder: 3\npermalink: https://example.org/c3\n${status}---\n`;
+    expect(await problemsOf(await guideWith({ 'thread/c3.md': comment('') }))).toEqual([
+      expect.objectContaining({ rule: 'empty-body', line: 7, message: 'The file has no body', hint: 'Write the comment’s words below the front matter.' })
+    ]);
+    expect(await problemsOf(await guideWith({ 'thread/c3.md': comment('status: removed\n') }))).toEqual([]);
+  });
+
+  it('checks a comment’s editor’s notes as Markdown, at their line', async () => {
+    const folder = await guideWith({
+      'thread/c3.md': '---\nlabel: C3\nauthor: A\norder: 3\npermalink: https://example.org/c3\neditorNotes:\n  - note: Fine.\n  - note: See [this](javascript:alert(1)).\n---\n\nWords.\n'
+    });
+    expect(await problemsOf(folder)).toEqual([expect.objectContaining({ rule: 'unsafe-url', line: 8, column: 11 })]);
+  });
+});
+
+describe('the bytes of a file', () => {
+  const glossaryBytes = async (bytes: Buffer) => {
+    const folder = await guideCopy();
+    await writeFile(path.join(folder, 'glossary/task.md'), bytes);
+    return folder;
+  };
+  const term = (before: string, bad: number[], after = '\n') => Buffer.concat([Buffer.from(`---\nterm: task\n---\n\n${before}`), Buffer.from(bad), Buffer.from(after)]);
+
+  it('places the first byte that is not UTF-8, whatever bytes follow it', async () => {
+    for (const bad of [[0x80, 0xbf, 0xbd], [0xef, 0x41, 0xbd], [0xef, 0xbf, 0x41]]) {
+      expect(await problemsOf(await glossaryBytes(term('Caf', bad))), bad.join()).toEqual([expect.objectContaining({ rule: 'not-utf8', line: 5, column: 4 })]);
+    }
+  });
+
+  it('counts a character outside the Basic Multilingual Plane as two columns, as editors do', async () => {
+    expect(await problemsOf(await glossaryBytes(term('😀 Caf', [0xe9])))).toEqual([expect.objectContaining({ rule: 'not-utf8', line: 5, column: 7 })]);
+  });
+
+  it('reads a file of exactly the largest size', async () => {
+    const head = Buffer.from('---\nterm: task\n---\n\n');
+    const bytes = Buffer.concat([head, Buffer.alloc(maxFileBytes - head.length - 1, 'a'), Buffer.from([0xe9])]);
+    expect(await problemsOf(await glossaryBytes(bytes))).toEqual([expect.objectContaining({ rule: 'not-utf8' })]);
+  });
+
+  it('keeps a zero-width no-break space inside the text', async () => {
+    const content = await loadContent(await glossaryBytes(Buffer.from('---\nterm: task\n---\n\nA\uFEFFtask.\n')), new Diagnostics());
+    expect(content.glossary[0]!.facts.text).toBe('A\uFEFFtask.');
+  });
+});
+
+describe('firstLine', () => {
+  it('is the first line with text, or the last when there is none', () => {
+    expect(firstLine('\n\n   \nText\n')).toEqual({ line: 4, column: 1 });
+    expect(firstLine('\n\n')).toEqual({ line: 3, column: 1 });
+  });
+});
+
+describe('limits on Markdown, line by line', () => {
+  it('counts two columns of indent, or a tab’s four, as a level', () => {
+    expect(parseWithinLimits(`${' '.repeat(65)}x\n`)).toHaveProperty('type', 'root');
+    expect(parseWithinLimits(`${' '.repeat(66)}x\n`)).toEqual({ place: { line: 1, column: 1 }, reason: 'The Markdown nests more than 32 levels deep (quotations, lists or indents)' });
+    expect(parseWithinLimits(`${'\t'.repeat(16)}x\n`)).toHaveProperty('type', 'root');
+    expect(parseWithinLimits(`${'\t'.repeat(17)}x\n`)).toHaveProperty('reason');
+  });
+
+  it('allows 500 marks in a paragraph, ended by a line of spaces too, and does not count list markers', () => {
+    const marks = '*a* '.repeat(125);
+    expect(parseWithinLimits(`${marks}\n${marks}\n`)).toHaveProperty('type', 'root');
+    expect(parseWithinLimits(`${marks}\n${marks}*\n`)).toEqual({ place: { line: 1, column: 1 }, reason: 'This paragraph holds more than 500 emphasis or link marks' });
+    expect(parseWithinLimits(`${marks}\n   \n${marks}*\n`)).toHaveProperty('type', 'root');
+    expect(parseWithinLimits('* item\n'.repeat(501))).toHaveProperty('type', 'root');
+  });
+});
+
+describe('what a body tells the graph', () => {
+  it('lists links to this site, not to another by a protocol-relative address, nor empty ones', () => {
+    const tree = parseMarkdown('[a](//example.org/x) [b](/claims/x/) [c](/x//) [d]() [e](#y)');
+    expect(bodyFacts(tree).links).toEqual(['/claims/x/', '/x//']);
+    expect(siteLinks(tree).map((link) => link.url)).toEqual(['/claims/x/', '/x//', '#y']);
+  });
+
+  it('records each top-level block with its text', () => {
+    const index = indexText(parseMarkdown('One *two*.\n\n> Quoted\n\n- a\n- b\n'));
+    expect(index.blocks.map((block) => [block.node.type, index.text.slice(block.start, block.end)])).toEqual([
+      ['paragraph', 'One two.'],
+      ['blockquote', 'Quoted'],
+      ['list', 'a\nb']
+    ]);
+  });
+});
+
+describe('checkMarkdownSafety, in detail', () => {
+  it('refuses a script in a link definition, and shows long HTML shortened', () => {
+    const diagnostics = new Diagnostics();
+    checkMarkdownSafety(parseMarkdown('Text.\n\n[x]: javascript:alert(1)\n\n<span class="a-rather-long-class-name-for-this" title="and a long title">hi</span>\n'), 'x.md', diagnostics);
+    expect(diagnostics.problems.map((problem) => [problem.rule, problem.line, problem.message])).toEqual([
+      ['unsafe-url', 3, 'The URL scheme `javascript:` is not allowed: `javascript:alert(1)`'],
+      ['raw-html', 5, 'Raw HTML is not allowed: `<span class="a-rather-long-class-name-for-this" title="an…`'],
+      ['raw-html', 5, 'Raw HTML is not allowed: `</span>`']
+    ]);
   });
 });

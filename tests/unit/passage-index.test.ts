@@ -53,3 +53,32 @@ describe('PassageIndex', () => {
     }
   });
 });
+
+describe('PassageIndex, in detail', () => {
+  it('offers nothing for inner words that stand in a comment only apart', () => {
+    // B has "doubt" and "anything", but not "doubt anything".
+    expect(index().candidates('I doubt anything at')).toEqual([]);
+  });
+
+  it('reads a passage with spaces around it as the words it has', () => {
+    expect(index().candidates('  Models want ')).toEqual(['a', 'b', 'c']);
+  });
+
+  it('does not join the end of a comment to its start', () => {
+    expect(index().candidates('of them. Models want to')).toEqual([]);
+  });
+
+  it('leaves out every quotation of a comment, not only the first', () => {
+    const text = 'I said: first quoted words. My own words here. Then: second quoted words.';
+    const range = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+    const passages = new PassageIndex<string>();
+    passages.add('d', text, [range('first quoted words.'), range('second quoted words.')]);
+    expect(passages.candidates('My own words here')).toEqual(['d']);
+    expect(passages.candidates('the second quoted words')).toEqual([]);
+    expect(passages.candidates('the first quoted words')).toEqual([]);
+  });
+
+  it('puts documents in the order they were added', () => {
+    expect(index().ordered(new Set(['c', 'a']))).toEqual(['a', 'c']);
+  });
+});
