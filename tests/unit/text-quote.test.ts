@@ -1,6 +1,5 @@
 /** The hint a contributor gets when words do not match: the likely words. (The places to choose from are remark-text-quote's `excerpt`.) */
 import { describe, expect, it } from 'vitest';
-import { excerpt, findTextQuote } from 'remark-text-quote';
 import { contains, nearMiss, overlaps } from '../../src/graph/text-quote.ts';
 
 describe('nearMiss', () => {
@@ -21,22 +20,6 @@ describe('nearMiss', () => {
   });
 });
 
-describe('excerpt', () => {
-  it('shows the words in brackets with up to 30 characters either side, on one line', () => {
-    const text = `${'a'.repeat(40)}\nbefore [the words]\tafter${'b'.repeat(40)}`;
-    const start = text.indexOf('the words');
-    expect(excerpt(text, { start, end: start + 'the words'.length })).toBe(`…${'a'.repeat(21)} before [[the words]] after${'b'.repeat(23)}…`);
-    expect(excerpt('short one', { start: 6, end: 9 })).toBe('…short [one]…');
-    expect(excerpt('one short', { start: 0, end: 3 }, 2)).toBe('…[one] s…');
-  });
-});
-
-describe('findTextQuote, with runs of spaces in the selector', () => {
-  it('lets several spaces in the selector match one in the text', () => {
-    expect(findTextQuote('the cat sat', { exact: 'the  cat' })).toEqual([{ start: 0, end: 7 }]);
-  });
-});
-
 describe('overlaps and contains', () => {
   it('tells ranges that share a character from ranges that only touch', () => {
     expect(overlaps({ start: 0, end: 5 }, { start: 4, end: 9 })).toBe(true);
@@ -48,11 +31,5 @@ describe('overlaps and contains', () => {
     expect(contains({ start: 2, end: 8 }, { start: 2, end: 8 })).toBe(true);
     expect(contains({ start: 2, end: 8 }, { start: 1, end: 8 })).toBe(false);
     expect(contains({ start: 2, end: 8 }, { start: 2, end: 9 })).toBe(false);
-  });
-});
-
-describe('excerpt, on one line', () => {
-  it('folds runs of spaces to one', () => {
-    expect(excerpt('one  two\n\nthree', { start: 5, end: 8 })).toBe('…one [two] three…');
   });
 });

@@ -42,4 +42,8 @@ describe('excerpt', () => {
     expect(excerpt('short one', { start: 6, end: 9 })).toBe('…short [one]…');
     expect(excerpt('one short', { start: 0, end: 3 }, 2)).toBe('…[one] s…');
   });
+
+  it('folds runs of spaces to one', () => {
+    expect(excerpt('one  two\n\nthree', { start: 5, end: 8 })).toBe('…one [two] three…');
+  });
 });
