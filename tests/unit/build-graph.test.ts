@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { factFields } from '../../src/load/schema.ts';
 import { checkGuide } from '../../src/compile.ts';
 import { guideCopy, guideWith, problemsOf, warningsOf } from '../helpers/fixtures.ts';
@@ -6,9 +6,10 @@ import { guideCopy, guideWith, problemsOf, warningsOf } from '../helpers/fixture
 const claim = (fields: string) => `---\nparaphrase: A claim.\n${fields}\n---\n`;
 
 describe('the graph of the minimal guide', () => {
-  // Built before the tests rather than as the file is collected, so that a mutation test sees the graph it changed.
+  // Built afresh for each test, not once as the file is collected or before all: `npm run mutation` can then tell
+  // which tests read the graph a mutant changed, and runs those tests with the mutant on.
   let graph: Awaited<ReturnType<typeof checkGuide>>['graph'];
-  beforeAll(async () => {
+  beforeEach(async () => {
     ({ graph } = await checkGuide(await guideCopy()));
   });
 

@@ -78,9 +78,8 @@ describe('splitFrontMatter, at the edges', () => {
 });
 
 describe('where a problem is placed', () => {
-  const { yaml } = check('---\nparaphrase: P\nquote:\n  in: a1\n  exact: words\ncites:\n  - source: s\n---\n');
-
   it('places a field the file leaves out at the nearest value it has', () => {
+    const { yaml } = check('---\nparaphrase: P\nquote:\n  in: a1\n  exact: words\ncites:\n  - source: s\n---\n');
     expect(yaml.locate(['quote', 'prefix'])).toEqual({ line: 4, column: 3 });
     expect(yaml.locate(['quote', 'prefix'], 'key')).toEqual({ line: 4, column: 3 });
     expect(yaml.locate(['cites', 5])).toEqual({ line: 7, column: 3 });
