@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * `npm run mutation`: Stryker changes the code of src/load, src/graph and
+ * `npm run mutation`: Stryker changes the code of the load and graph stages and
  * the packages one small mutation at a time and runs the tests that cover
  * each change; a mutant the tests do not notice shows a gap in them. Not
  * part of `npm test`: it takes the better part of an hour on two cores. The
@@ -12,7 +12,7 @@
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
-  mutate: ['src/load/**/*.ts', 'src/graph/**/*.ts', 'packages/*/lib/**/*.js'],
+  mutate: ['packages/reading-guide/src/load/**/*.ts', 'packages/reading-guide/src/graph/**/*.ts', 'packages/*/lib/**/*.js'],
   coverageAnalysis: 'perTest',
   // A mutant of what runs as a module loads (the rule list, the schemas' descriptions) would need every test run
   // afresh, for each of some hundreds of them; they are left out, and the score is of the code that runs per test.

@@ -117,7 +117,7 @@ try {
     let out = '';
     for (let run = 0; run < runs; run++) {
       out = path.join(work, `${format.file}-${run}`, 'content');
-      const result = await measure(process.execPath, [path.join(projectRoot, 'src/cli/import.ts'), exportFile, '--out', out], { cwd: projectRoot, env: userEnvironment() });
+      const result = await measure(process.execPath, [path.join(projectRoot, 'packages/reading-guide/src/cli/import.ts'), exportFile, '--out', out], { cwd: projectRoot, env: userEnvironment() });
       if (result.status !== 0) {
         console.error(`${format.name}: the import failed\n${result.output}`);
         failed = true;

@@ -16,8 +16,8 @@ import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
 import { crawl, serve } from '../helpers/crawl.ts';
 import { htmlFiles, invalidHtml } from '../helpers/html-validation.ts';
 import { buildCases, expectedFor, guideCopy, guideWith, projectRoot } from '../helpers/fixtures.ts';
-import { compileGuide } from '../../src/compile.ts';
-import { idsInHtml, siteAddresses } from '../../src/site/addresses.ts';
+import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
+import { idsInHtml, siteAddresses } from '../../packages/reading-guide/src/site/addresses.ts';
 
 function build(content: string, base?: string, site?: string, extra: Record<string, string> = {}): BuiltSite {
   return buildSite({ GUIDE_CONTENT: content, BASE_PATH: base, SITE_URL: site, ...extra });
@@ -69,7 +69,7 @@ async function builtAddresses(outDir: string): Promise<{ pages: Map<string, stri
 
 /** The pages and ids that the link check accepts (src/site/addresses.ts) are those the build published. */
 async function expectAddressesOf(content: string, outDir: string): Promise<void> {
-  const expected = siteAddresses(await compileGuide(content, { base: '/' }));
+  const expected = siteAddresses(await compileGuide(content, { base: '/' }), projectRoot);
   const built = await builtAddresses(outDir);
   const expectedPages = [...expected.keys()].filter((address) => !built.files.has(address)).sort();
   expect(expectedPages).toEqual([...built.pages.keys()].sort());

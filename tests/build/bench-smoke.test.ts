@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { describe, expect, it } from 'vitest';
-import { checkGuide } from '../../src/compile.ts';
+import { checkGuide } from '../../packages/reading-guide/src/compile.ts';
 import { syntheticGuideSize, writeSyntheticGuide } from '../bench/synthetic-guide.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 

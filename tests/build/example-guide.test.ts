@@ -11,7 +11,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { describe, expect, it } from 'vitest';
-import { checkGuide } from '../../src/compile.ts';
+import { checkGuide } from '../../packages/reading-guide/src/compile.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { crawl, serve } from '../helpers/crawl.ts';
 import { htmlFiles, invalidHtml } from '../helpers/html-validation.ts';

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { checkGuide } from '../../src/compile.ts';
+import { checkGuide } from '../../packages/reading-guide/src/compile.ts';
 import { buildSite, userEnvironment } from '../helpers/build-site.ts';
 import { crawl, serve } from '../helpers/crawl.ts';
 import { fixturesRoot, projectRoot } from '../helpers/fixtures.ts';
@@ -24,7 +24,7 @@ const discourseUrl = 'https://forum.example/t/should-our-style-guide-require-tra
 /** Runs `npm run import -- …args` in a child process, as a user would; asynchronous, so a server in this process can answer it. */
 function runImport(args: string[]): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, 'src/cli/import.ts'), ...args], { cwd: projectRoot, env: userEnvironment() });
+    const child = spawn(process.execPath, [path.join(projectRoot, 'packages/reading-guide/src/cli/import.ts'), ...args], { cwd: projectRoot, env: userEnvironment() });
     let output = '';
     child.stdout.on('data', (data: Buffer) => (output += data.toString()));
     child.stderr.on('data', (data: Buffer) => (output += data.toString()));

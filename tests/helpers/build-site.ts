@@ -35,12 +35,13 @@ export interface BuiltSite {
  * Builds the site with `environment` (GUIDE_CONTENT, BASE_PATH, SITE_URL, …)
  * added to this process's; from clean, unless `folders` names the cache and
  * output folders of an earlier build, as a warm build in the same checkout has.
+ * `folders.root` builds another site (a fixture site with an astro.config.mjs of its own).
  */
-export function buildSite(environment: Record<string, string | undefined> = {}, folders: { cacheDir?: string; outDir?: string } = {}): BuiltSite {
+export function buildSite(environment: Record<string, string | undefined> = {}, folders: { cacheDir?: string; outDir?: string; root?: string } = {}): BuiltSite {
   const cacheDir = folders.cacheDir ?? mkdtempSync(path.join(tmpdir(), 'guide-cache-'));
   const outDir = folders.outDir ?? mkdtempSync(path.join(tmpdir(), 'guide-dist-'));
   const result = spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
-    cwd: projectRoot,
+    cwd: folders.root ?? projectRoot,
     encoding: 'utf8',
     env: userEnvironment({ ASTRO_CACHE_DIR: cacheDir, ...environment })
   });

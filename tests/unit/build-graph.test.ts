@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { factFields } from '../../src/load/schema.ts';
-import { checkGuide } from '../../src/compile.ts';
+import { factFields } from '../../packages/reading-guide/src/load/schema.ts';
+import { checkGuide } from '../../packages/reading-guide/src/compile.ts';
 import { guideCopy, guideWith, problemsOf, warningsOf } from '../helpers/fixtures.ts';
 
 const claim = (fields: string) => `---\nparaphrase: A claim.\n${fields}\n---\n`;

@@ -13,14 +13,14 @@ import v8 from 'node:v8';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { describe, expect, it, vi } from 'vitest';
-import { compileGuide } from '../../src/compile.ts';
-import { Diagnostics } from '../../src/load/diagnostics.ts';
-import { loadContent } from '../../src/load/load-content.ts';
-import { Processors } from '../../src/render/render-guide.ts';
-import { exportEndpoint } from '../../src/site/exports.ts';
-import { publish } from '../../src/site/published-guide.ts';
-import { indexForSearch, searchIndex } from '../../src/site/search-index.ts';
-import { heapCeiling } from '../../src/util/collect-garbage.ts';
+import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
+import { Diagnostics } from '../../packages/reading-guide/src/load/diagnostics.ts';
+import { loadContent } from '../../packages/reading-guide/src/load/load-content.ts';
+import { Processors } from '../../packages/reading-guide/src/render/render-guide.ts';
+import { exportEndpoint } from '../../packages/reading-guide/src/site/exports.ts';
+import { publish } from '../../packages/reading-guide/src/site/published-guide.ts';
+import { indexForSearch, searchIndex } from '../../packages/reading-guide/src/site/search-index.ts';
+import { heapCeiling } from '../../packages/reading-guide/src/util/collect-garbage.ts';
 import { minimalGuide, projectRoot } from '../helpers/fixtures.ts';
 
 // Pagefind itself, watched: the tests ask when an index is started.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byId } from '../../src/util/by-id.ts';
+import { byId } from '../../packages/reading-guide/src/util/by-id.ts';
 
 describe('byId', () => {
   it('finds an item by its id, and nothing for an unknown id', () => {

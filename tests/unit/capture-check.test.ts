@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { cp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { maxCaptureBytes } from '../../src/load/capture-check.ts';
+import { maxCaptureBytes } from '../../packages/reading-guide/src/load/capture-check.ts';
 import { fixturesRoot, guideCopy, problemsOf } from '../helpers/fixtures.ts';
 
 const changedHint = 'A commenter’s words stay exactly as captured: undo the change. To say something about them, add an editor’s note or an annotation.';

@@ -8,10 +8,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { commentMarkdown } from '../../src/capture/markdown.ts';
-import { CaptureError, type CaptureFile, type CapturedThread } from '../../src/capture/model.ts';
-import { detectFormat, readCapture } from '../../src/capture/read-capture.ts';
-import { bodyFacts, parseMarkdown } from '../../src/load/markdown.ts';
+import { commentMarkdown } from '../../packages/reading-guide/src/capture/markdown.ts';
+import { CaptureError, type CaptureFile, type CapturedThread } from '../../packages/reading-guide/src/capture/model.ts';
+import { detectFormat, readCapture } from '../../packages/reading-guide/src/capture/read-capture.ts';
+import { bodyFacts, parseMarkdown } from '../../packages/reading-guide/src/load/markdown.ts';
 import { fixturesRoot } from '../helpers/fixtures.ts';
 
 export const importFixtures = path.join(fixturesRoot, 'import');

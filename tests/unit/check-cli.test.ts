@@ -8,12 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../../src/load/diagnostics.ts';
-import { escapeData, escapeProperty } from '../../src/cli/report.ts';
+import { rules } from '../../packages/reading-guide/src/load/diagnostics.ts';
+import { escapeData, escapeProperty } from '../../packages/reading-guide/src/cli/report.ts';
 import { expectedFor, guideCopy, guideWith, invalidCases, minimalGuide, projectRoot } from '../helpers/fixtures.ts';
 
 const check = (folder: string, ...flags: string[]) => {
-  const result = spawnSync(process.execPath, [path.join(projectRoot, 'src/cli/check.ts'), folder, ...flags], { cwd: projectRoot, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [path.join(projectRoot, 'packages/reading-guide/src/cli/check.ts'), folder, ...flags], { cwd: projectRoot, encoding: 'utf8' });
   return { status: result.status, output: `${result.stdout}${result.stderr}`, stdout: result.stdout, stderr: result.stderr };
 };
 

@@ -5,8 +5,8 @@
  * test holds the addresses to what a build publishes.
  */
 import { describe, expect, it } from 'vitest';
-import { compileGuide } from '../../src/compile.ts';
-import { ContentError, type Problem } from '../../src/load/diagnostics.ts';
+import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
+import { ContentError, type Problem } from '../../packages/reading-guide/src/load/diagnostics.ts';
 import { guideWith } from '../helpers/fixtures.ts';
 
 const annotation = (body: string) => `---\nkind: counterargument\non: c1-tasks\ncites:\n  - source: src1\n---\n\n${body}\n`;

@@ -13,7 +13,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { compileGuide } from '../../src/compile.ts';
+import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 
 const guide = await readFile(path.join(projectRoot, 'CONTRIBUTING.md'), 'utf8');
@@ -73,7 +73,7 @@ describe('CONTRIBUTING.md', () => {
       .map((word) => word.replace(/^"|"$/g, ''));
     const flags = words.slice(words.indexOf('--') + 1);
     const folder = await shippedGuideWith({});
-    const result = spawnSync(process.execPath, [path.join(projectRoot, 'src/cli/new-annotation.ts'), '--content', folder, ...flags], {
+    const result = spawnSync(process.execPath, [path.join(projectRoot, 'packages/reading-guide/src/cli/new-annotation.ts'), '--content', folder, ...flags], {
       cwd: projectRoot,
       encoding: 'utf8',
       input: ''

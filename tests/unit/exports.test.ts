@@ -10,11 +10,11 @@ import '@citation-js/plugin-csl';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { describe, expect, it } from 'vitest';
-import { compileGuide } from '../../src/compile.ts';
-import { argdown, argdownRelations, argumentMap } from '../../src/export/argument-map.ts';
-import { biblatex, cslItems, cslName, fullName, type CslItem } from '../../src/export/csl.ts';
-import { annotationFeed } from '../../src/export/feed.ts';
-import { snapshotOf } from '../../src/export/snapshot.ts';
+import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
+import { argdown, argdownRelations, argumentMap } from '../../packages/reading-guide/src/export/argument-map.ts';
+import { biblatex, cslItems, cslName, fullName, type CslItem } from '../../packages/reading-guide/src/export/csl.ts';
+import { annotationFeed } from '../../packages/reading-guide/src/export/feed.ts';
+import { snapshotOf } from '../../packages/reading-guide/src/export/snapshot.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 
 const compiled = await compileGuide(path.join(projectRoot, 'content'), { base: '/repo/' });

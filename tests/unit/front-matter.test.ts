@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Diagnostics } from '../../src/load/diagnostics.ts';
-import { parseYaml, splitFrontMatter, validate } from '../../src/load/front-matter.ts';
-import { claimSchema } from '../../src/load/schema.ts';
+import { Diagnostics } from '../../packages/reading-guide/src/load/diagnostics.ts';
+import { parseYaml, splitFrontMatter, validate } from '../../packages/reading-guide/src/load/front-matter.ts';
+import { claimSchema } from '../../packages/reading-guide/src/load/schema.ts';
 
 function check(raw: string) {
   const diagnostics = new Diagnostics();

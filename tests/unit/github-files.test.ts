@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { annotationKinds } from '../../src/load/schema.ts';
+import { annotationKinds } from '../../packages/reading-guide/src/load/schema.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 
 interface Step {
@@ -86,7 +86,7 @@ describe('the check workflow', () => {
     expect(upload.with).toMatchObject({ path: 'dist' });
     expect(checkSteps.indexOf(upload)).toBeGreaterThan(index('npm test'));
     expect(upload.if).toMatch(/!cancelled\(\)/);
-    const summary = checkSteps.find((step) => step.run?.includes('src/cli/pull-request-summary.ts'))!;
+    const summary = checkSteps.find((step) => step.run?.includes('reading-guide summary'))!;
     expect(summary.run).toMatch(/>> "\$GITHUB_STEP_SUMMARY"$/);
     expect(summary.run).toContain('--base HEAD^1');
     expect(Object.values(summary.env ?? {})).toContain(`\${{ steps.${upload.id}.outputs.artifact-url }}`);

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { CapturedComment, CapturedThread } from '../../src/capture/model.ts';
-import { guideFiles } from '../../src/import/guide-files.ts';
+import type { CapturedComment, CapturedThread } from '../../packages/reading-guide/src/capture/model.ts';
+import { guideFiles } from '../../packages/reading-guide/src/import/guide-files.ts';
 
 const passage = 'the loader should accept what the editor writes';
 

@@ -10,10 +10,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { readCapture } from '../../src/capture/read-capture.ts';
-import { checkGuide } from '../../src/compile.ts';
-import { guideFiles } from '../../src/import/guide-files.ts';
-import { writeGuide } from '../../src/import/write-guide.ts';
+import { readCapture } from '../../packages/reading-guide/src/capture/read-capture.ts';
+import { checkGuide } from '../../packages/reading-guide/src/compile.ts';
+import { guideFiles } from '../../packages/reading-guide/src/import/guide-files.ts';
+import { writeGuide } from '../../packages/reading-guide/src/import/write-guide.ts';
 import { fixturesRoot, projectRoot } from '../helpers/fixtures.ts';
 
 it('imports the seed exchange to the shipped guide’s comments, word for word, in order and reply structure', async () => {

@@ -5,11 +5,11 @@
  * they stand render as text.
  */
 import { describe, expect, it } from 'vitest';
-import { compileGuide } from '../../src/compile.ts';
-import { ContentError, Diagnostics } from '../../src/load/diagnostics.ts';
-import { loadContent } from '../../src/load/load-content.ts';
-import { buildGraph } from '../../src/graph/build-graph.ts';
-import { renderGuide } from '../../src/render/render-guide.ts';
+import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
+import { ContentError, Diagnostics } from '../../packages/reading-guide/src/load/diagnostics.ts';
+import { loadContent } from '../../packages/reading-guide/src/load/load-content.ts';
+import { buildGraph } from '../../packages/reading-guide/src/graph/build-graph.ts';
+import { renderGuide } from '../../packages/reading-guide/src/render/render-guide.ts';
 import { guideWith } from '../helpers/fixtures.ts';
 import { acceptedGuide, executable, markup, rejected } from '../helpers/injection.ts';
 

@@ -4,13 +4,13 @@
  * the hint on how to fix it that the case pins.
  */
 import { describe, expect, it } from 'vitest';
-import { compileGuide } from '../../src/compile.ts';
-import { buildGraph } from '../../src/graph/build-graph.ts';
-import { ContentError, Diagnostics } from '../../src/load/diagnostics.ts';
-import { displayPath, loadContent } from '../../src/load/load-content.ts';
-import { renderGuide } from '../../src/render/render-guide.ts';
-import { checkLinks } from '../../src/site/check-links.ts';
-import { buildCases, expectedFor, guideCopy, invalidCases } from '../helpers/fixtures.ts';
+import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
+import { buildGraph } from '../../packages/reading-guide/src/graph/build-graph.ts';
+import { ContentError, Diagnostics } from '../../packages/reading-guide/src/load/diagnostics.ts';
+import { displayPath, loadContent } from '../../packages/reading-guide/src/load/load-content.ts';
+import { renderGuide } from '../../packages/reading-guide/src/render/render-guide.ts';
+import { checkLinks } from '../../packages/reading-guide/src/site/check-links.ts';
+import { buildCases, expectedFor, guideCopy, invalidCases, projectRoot } from '../helpers/fixtures.ts';
 
 /** The first stage of the pipeline that reports an error for the guide in `folder`. */
 async function failingStage(folder: string): Promise<string | undefined> {
@@ -21,7 +21,7 @@ async function failingStage(folder: string): Promise<string | undefined> {
   if (diagnostics.hasErrors) return 'graph';
   const rendered = await renderGuide(content, graph, { base: '/' }, diagnostics);
   if (diagnostics.hasErrors) return 'render';
-  checkLinks(content, graph, rendered, diagnostics);
+  checkLinks(content, graph, rendered, diagnostics, projectRoot);
   return diagnostics.hasErrors ? 'links' : undefined;
 }
 

@@ -2,11 +2,11 @@ import { lstatSync, symlinkSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Diagnostics } from '../../src/load/diagnostics.ts';
-import { firstLine, loadContent, maxFileBytes } from '../../src/load/load-content.ts';
-import { bodyFacts, checkMarkdownSafety, indexText, markdownLimits, parseMarkdown, parseWithinLimits, siteLinks } from '../../src/load/markdown.ts';
-import { urlScheme } from '../../src/util/url-scheme.ts';
-import { entryKind, readRegularFile } from '../../src/load/content-files.ts';
+import { Diagnostics } from '../../packages/reading-guide/src/load/diagnostics.ts';
+import { firstLine, loadContent, maxFileBytes } from '../../packages/reading-guide/src/load/load-content.ts';
+import { bodyFacts, checkMarkdownSafety, indexText, markdownLimits, parseMarkdown, parseWithinLimits, siteLinks } from '../../packages/reading-guide/src/load/markdown.ts';
+import { urlScheme } from '../../packages/reading-guide/src/util/url-scheme.ts';
+import { entryKind, readRegularFile } from '../../packages/reading-guide/src/load/content-files.ts';
 import { guideCopy, guideWith, makeEntry, problemsOf, warningsOf } from '../helpers/fixtures.ts';
 
 describe('loadContent', () => {

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileGuide } from '../../src/compile.ts';
-import { layoutMap, wrap, type MapLayout, type PlacedNode } from '../../src/map/layout.ts';
-import { layoutNeighbourhood } from '../../src/map/neighbourhood-layout.ts';
-import { mapClaims, neighbourhoodClaims } from '../../src/site/map.ts';
+import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
+import { layoutMap, wrap, type MapLayout, type PlacedNode } from '../../packages/reading-guide/src/map/layout.ts';
+import { layoutNeighbourhood } from '../../packages/reading-guide/src/map/neighbourhood-layout.ts';
+import { mapClaims, neighbourhoodClaims } from '../../packages/reading-guide/src/site/map.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 
 const { graph } = await compileGuide(path.join(projectRoot, 'content'), { base: '/' });
@@ -173,8 +173,8 @@ describe('neighbourhoodClaims', () => {
 
 describe('the whole-guide map with a layout memo', () => {
   it('is laid out once for the same claims and relations, and again when one changes', async () => {
-    const { Guide } = await import('../../src/site/guide.ts');
-    const { argumentMapView } = await import('../../src/site/map.ts');
+    const { Guide } = await import('../../packages/reading-guide/src/site/guide.ts');
+    const { argumentMapView } = await import('../../packages/reading-guide/src/site/map.ts');
     const compiled = await compileGuide(path.join(projectRoot, 'content'), { base: '/' });
     const guide = new Guide({ compiled, projectRoot, searchIndexes: ['/pagefind/'] });
     const kept = new Map<string, MapLayout>();

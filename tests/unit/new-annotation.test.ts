@@ -6,12 +6,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileGuide } from '../../src/compile.ts';
-import { annotationTemplate, repositoryOf, suggestUrl } from '../../src/site/repository.ts';
+import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
+import { annotationTemplate, repositoryOf, suggestUrl } from '../../packages/reading-guide/src/site/repository.ts';
 import { guideCopy, projectRoot } from '../helpers/fixtures.ts';
 
 const scaffold = (folder: string, ...flags: string[]) => {
-  const result = spawnSync(process.execPath, [path.join(projectRoot, 'src/cli/new-annotation.ts'), '--content', folder, ...flags], {
+  const result = spawnSync(process.execPath, [path.join(projectRoot, 'packages/reading-guide/src/cli/new-annotation.ts'), '--content', folder, ...flags], {
     cwd: projectRoot,
     encoding: 'utf8',
     input: ''
@@ -85,7 +85,7 @@ describe('npm run new, with flags', () => {
 async function converse(folder: string, steps: [question: RegExp, keys: string][]): Promise<{ status: number | null; screen: string }> {
   // A pseudo-terminal made without a parent terminal is 0 columns wide, and the
   // prompts would wrap after every character: give it a size first.
-  const command = `stty cols 120 rows 40; ${[process.execPath, path.join(projectRoot, 'src/cli/new-annotation.ts'), '--content', folder].map((part) => `'${part}'`).join(' ')}`;
+  const command = `stty cols 120 rows 40; ${[process.execPath, path.join(projectRoot, 'packages/reading-guide/src/cli/new-annotation.ts'), '--content', folder].map((part) => `'${part}'`).join(' ')}`;
   const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: projectRoot, env: { ...process.env, TERM: 'xterm', COLUMNS: '120', LINES: '40' } });
   let screen = '';
   child.stdout.on('data', (chunk: Buffer) => (screen += chunk.toString()));

@@ -9,24 +9,25 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileGuide } from '../../src/compile.ts';
-import { Guide } from '../../src/site/guide.ts';
-import { annotationPageView, claimPageView, pageCacheKey, sourcePageView } from '../../src/site/views.ts';
+import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
+import { Guide } from '../../packages/reading-guide/src/site/guide.ts';
+import { annotationPageView, claimPageView, pageCacheKey, sourcePageView } from '../../packages/reading-guide/src/site/views.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 
+const packageSource = 'packages/reading-guide/src';
 const sourcesIn = async (folder: string) =>
   (await readdir(path.join(projectRoot, folder), { recursive: true })).filter((file) => file.endsWith('.astro')).map((file) => path.join(folder, file));
 
 describe('pages and their views', () => {
-  it('no component or layout reads the guide: each shows only what it is given', async () => {
-    for (const file of [...(await sourcesIn('src/components')), ...(await sourcesIn('src/layouts'))]) {
+  it('no component reads the guide: each shows only what it is given', async () => {
+    for (const file of await sourcesIn(`${packageSource}/components`)) {
       expect(await readFile(path.join(projectRoot, file), 'utf8'), file).not.toMatch(/site\/guide\.ts|loadGuide/);
     }
   });
 
   it('a page with a cache key renders the very view its key is made from, and reads nothing else of the guide', async () => {
     const keyed = [];
-    for (const file of await sourcesIn('src/pages')) {
+    for (const file of await sourcesIn(`${packageSource}/routes`)) {
       const page = await readFile(path.join(projectRoot, file), 'utf8');
       expect(page, file).not.toMatch(/pageCacheKey|cacheKey:/);
       if (!page.includes('keyedPaths(')) continue;
@@ -42,7 +43,7 @@ describe('pages and their views', () => {
       expect(first, file).toBeGreaterThan(page.indexOf('getStaticPaths'));
       expect(first, file).toBeLessThan(render);
     }
-    expect(keyed.sort()).toEqual(['src/pages/[page].astro', 'src/pages/annotations/[id].astro', 'src/pages/claims/[id].astro', 'src/pages/sources/[id].astro']);
+    expect(keyed.sort()).toEqual(['[page].astro', 'annotations/[id].astro', 'claims/[id].astro', 'sources/[id].astro'].map((file) => `${packageSource}/routes/${file}`));
   });
 
   it('gives every page the same key for the same guide, and a new key when what it shows changes', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PassageIndex } from '../../src/graph/passage-index.ts';
+import { PassageIndex } from '../../packages/reading-guide/src/graph/passage-index.ts';
 import { findTextQuote } from 'remark-text-quote';
 
 const texts = {

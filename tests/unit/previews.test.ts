@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileGuide } from '../../src/compile.ts';
-import { previews } from '../../src/export/previews.ts';
-import { snapshotOf } from '../../src/export/snapshot.ts';
+import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
+import { previews } from '../../packages/reading-guide/src/export/previews.ts';
+import { snapshotOf } from '../../packages/reading-guide/src/export/snapshot.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 
 const compiled = await compileGuide(path.join(projectRoot, 'content'), { base: '/repo/' });

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { rm, writeFile, mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { entryChanges } from '../../src/cli/pull-request-summary.ts';
+import { entryChanges } from '../../packages/reading-guide/src/cli/pull-request-summary.ts';
 import { guideCopy, projectRoot } from '../helpers/fixtures.ts';
 
 const git = (cwd: string, ...args: string[]) => {
@@ -32,7 +32,7 @@ async function pullRequest(change: (content: string) => Promise<void>): Promise<
 }
 
 const summary = (repository: string, ...flags: string[]) =>
-  spawnSync(process.execPath, [path.join(projectRoot, 'src/cli/pull-request-summary.ts'), '--base', 'HEAD^1', '--content', 'content', ...flags], { cwd: repository, encoding: 'utf8' });
+  spawnSync(process.execPath, [path.join(projectRoot, 'packages/reading-guide/src/cli/pull-request-summary.ts'), '--base', 'HEAD^1', '--content', 'content', ...flags], { cwd: repository, encoding: 'utf8' });
 
 describe('the pull request summary', () => {
   it('lists what the pull request adds, changes and removes, each with its words and page, and its warnings', async () => {

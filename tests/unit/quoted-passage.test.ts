@@ -1,6 +1,6 @@
 /** How a quotation with words left out is cut into the pieces that are looked for in earlier comments. */
 import { describe, expect, it } from 'vitest';
-import { findQuotedPassage, quotedPieces, shortestPiece } from '../../src/graph/quoted-passage.ts';
+import { findQuotedPassage, quotedPieces, shortestPiece } from '../../packages/reading-guide/src/graph/quoted-passage.ts';
 
 describe('quotedPieces', () => {
   it('cuts at every way of marking left-out words, with or without spaces around them', () => {

@@ -4,9 +4,9 @@ import { toText } from 'hast-util-to-text';
 import { selectAll } from 'hast-util-select';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { checkGuide, compileGuide } from '../../src/compile.ts';
-import { Diagnostics } from '../../src/load/diagnostics.ts';
-import { renderGuide } from '../../src/render/render-guide.ts';
+import { checkGuide, compileGuide } from '../../packages/reading-guide/src/compile.ts';
+import { Diagnostics } from '../../packages/reading-guide/src/load/diagnostics.ts';
+import { renderGuide } from '../../packages/reading-guide/src/render/render-guide.ts';
 import { guideCopy, guideWith, projectRoot } from '../helpers/fixtures.ts';
 
 const parse = (html: string): Root => fromHtml(html, { fragment: true });
@@ -114,7 +114,7 @@ describe('marks that cross or span blocks', () => {
 
 describe('mark references', () => {
   it('lead each mark to what it is for, with a short label and a name that says what it is', async () => {
-    const { markReferences } = await import('../../src/render/mark-references.ts');
+    const { markReferences } = await import('../../packages/reading-guide/src/render/mark-references.ts');
     const { content, graph } = await checkGuide(await guideCopy());
     const [c1, c2] = graph.comments;
     const byKind = (comment: typeof c1, kind: string) => markReferences(comment!, content, graph).filter((mark) => mark.kind === kind).map(({ href, label, title }) => ({ href, label, title }));
@@ -171,7 +171,7 @@ describe('render failures', () => {
 });
 
 describe('canonicalArxiv', async () => {
-  const { canonicalArxiv } = await import('../../src/render/rehype-canonical-arxiv.ts');
+  const { canonicalArxiv } = await import('../../packages/reading-guide/src/render/rehype-canonical-arxiv.ts');
 
   it('sends every form of an arXiv link to the abstract page', () => {
     for (const href of [

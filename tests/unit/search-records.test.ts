@@ -3,9 +3,9 @@ import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { describe, expect, it } from 'vitest';
-import { compileGuide } from '../../src/compile.ts';
-import { searchRecords } from '../../src/export/search-records.ts';
-import { snapshotOf } from '../../src/export/snapshot.ts';
+import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
+import { searchRecords } from '../../packages/reading-guide/src/export/search-records.ts';
+import { snapshotOf } from '../../packages/reading-guide/src/export/snapshot.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 
 const compiled = await compileGuide(path.join(projectRoot, 'content'), { base: '/' });

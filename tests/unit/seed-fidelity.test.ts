@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkGuide } from '../../src/compile.ts';
+import { checkGuide } from '../../packages/reading-guide/src/compile.ts';
 import { problemsOf, projectRoot } from '../helpers/fixtures.ts';
 
 const captureBytes = await readFile(path.join(projectRoot, 'content/capture/thread.txt'));

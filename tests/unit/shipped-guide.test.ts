@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkGuide } from '../../src/compile.ts';
-import type { Citation, RelationType } from '../../src/load/schema.ts';
+import { checkGuide } from '../../packages/reading-guide/src/compile.ts';
+import type { Citation, RelationType } from '../../packages/reading-guide/src/load/schema.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 import { type Figure, figuresIn, holdsFigure, holdsWords, saysWhatItShows, sentenceQuoting, statedFacts } from '../helpers/stated-facts.ts';
 

@@ -10,8 +10,8 @@ import remarkParse from 'remark-parse';
 import remarkSmartypants from 'remark-smartypants';
 import { unified, type Plugin } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { checkGuide } from '../../src/compile.ts';
-import { remarkSmartPunctuation } from '../../src/render/remark-smart-punctuation.ts';
+import { checkGuide } from '../../packages/reading-guide/src/compile.ts';
+import { remarkSmartPunctuation } from '../../packages/reading-guide/src/render/remark-smart-punctuation.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 
 const through = (plugin: Plugin<[], Root>) => async (markdown: string) => {

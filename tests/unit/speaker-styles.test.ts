@@ -4,7 +4,7 @@
  * backgrounds to be seen (WCAG 1.4.11: 3:1 for parts of graphics).
  */
 import { describe, expect, it } from 'vitest';
-import { palette, speakerClass, speakerStyleSheet } from '../../src/site/speaker-styles.ts';
+import { palette, speakerClass, speakerStyleSheet } from '../../packages/reading-guide/src/site/speaker-styles.ts';
 
 /** The page's background in each theme, as global.css sets `--background`. */
 const backgrounds = { light: '#fdfcf9', dark: '#17181a' };

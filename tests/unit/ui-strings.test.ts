@@ -7,8 +7,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { placeholdersOf, type Message } from '../../src/model/message-format.ts';
-import { isPluralKey, languages, uiKeys, uiTables, uiText } from '../../src/model/ui-strings.ts';
+import { placeholdersOf, type Message } from '../../packages/reading-guide/src/model/message-format.ts';
+import { isPluralKey, languages, uiKeys, uiTables, uiText } from '../../packages/reading-guide/src/model/ui-strings.ts';
 import { guideCopy, problemsOf } from '../helpers/fixtures.ts';
 
 const forms = (message: Message): string[] => (typeof message === 'string' ? [message] : Object.values(message));

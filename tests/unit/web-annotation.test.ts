@@ -6,11 +6,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileGuide } from '../../src/compile.ts';
-import { snapshotOf } from '../../src/export/snapshot.ts';
-import { annotationCollection, annotationPage, annotationPageCount, type AnnotationPage } from '../../src/export/web-annotation.ts';
-import { routeValues } from '../../src/site/addresses.ts';
-import type { GuideGraph } from '../../src/graph/types.ts';
+import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
+import { snapshotOf } from '../../packages/reading-guide/src/export/snapshot.ts';
+import { annotationCollection, annotationPage, annotationPageCount, type AnnotationPage } from '../../packages/reading-guide/src/export/web-annotation.ts';
+import { routeValues } from '../../packages/reading-guide/src/site/addresses.ts';
+import type { GuideGraph } from '../../packages/reading-guide/src/graph/types.ts';
 import { guideCopy, projectRoot } from '../helpers/fixtures.ts';
 import { suiteRoot, WebAnnotationValidator } from '../helpers/web-annotation-validator.ts';
 

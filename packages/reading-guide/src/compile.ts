@@ -1,0 +1,87 @@
+/**
+ * The whole pipeline, from the files under `content/` to a checked graph and
+ * rendered HTML:
+ *
+ *   content/ → load and validate (src/load) → cross-link graph (src/graph)
+ *            → render (src/render) → check links (src/site/check-links.ts)
+ *            → pages and exports (src/routes, injected by src/site/guide-integration.ts)
+ *
+ * Each stage reports every problem it finds; a stage runs only when the ones
+ * before it found no error, so one mistake is reported once, where it is.
+ */
+import { ContentError, Diagnostics, type Problem } from './load/diagnostics.ts';
+import type { CompileCache } from './compile-cache.ts';
+import { loadContent, type LoadedContent, type LoadedEntry } from './load/load-content.ts';
+import { collections, type CollectionName, type GuideData } from './load/schema.ts';
+import { buildGraph } from './graph/build-graph.ts';
+import type { GuideGraph } from './graph/types.ts';
+import { renderGuide, type RenderedGuide, type RenderOptions } from './render/render-guide.ts';
+import { checkLinks } from './site/check-links.ts';
+
+export interface CheckedGuide {
+  content: LoadedContent;
+  graph: GuideGraph;
+  /** Warnings: problems that do not stop the build. */
+  warnings: Problem[];
+}
+
+/** An entry as it is published: its data and Markdown, without the syntax tree it was rendered from. */
+export type CompiledEntry<C extends CollectionName = CollectionName> = Pick<LoadedEntry<C>, 'collection' | 'id' | 'file' | 'data' | 'body'>;
+
+export type CompiledContent = { [C in CollectionName]: CompiledEntry<C>[] } & {
+  root: string;
+  guide: { file: string; data: GuideData } | undefined;
+};
+
+/**
+ * The compiled guide: plain data and HTML. The syntax trees and the YAML
+ * documents kept for locating problems are let go once rendering is done,
+ * since the guide is held in memory while every page is built.
+ */
+export interface CompiledGuide {
+  content: CompiledContent;
+  graph: GuideGraph;
+  rendered: RenderedGuide;
+  /** Warnings: problems that do not stop the build. */
+  warnings: Problem[];
+}
+
+/** Loads, validates and links the content; throws a `ContentError` listing every error. */
+export async function checkGuide(root: string, diagnostics = new Diagnostics(), cache?: CompileCache): Promise<CheckedGuide> {
+  const content = await loadContent(root, diagnostics, cache);
+  if (diagnostics.hasErrors) throw new ContentError(diagnostics.problems);
+  const graph = buildGraph(content, diagnostics);
+  if (diagnostics.hasErrors) throw new ContentError(diagnostics.problems);
+  return { content, graph, warnings: diagnostics.problems };
+}
+
+export interface CompileOptions extends RenderOptions {
+  /** The site's folder, which holds its CONTRIBUTING.md and public/ (links may point to both); by default the working folder. */
+  projectRoot?: string;
+}
+
+/**
+ * Checks the content, then renders it and checks its links to the site;
+ * throws a `ContentError` listing every error. With `options.cache`, unchanged files and bodies are taken from it,
+ * and what this run loads and renders is added to it (the caller saves it).
+ */
+export async function compileGuide(root: string, options: CompileOptions): Promise<CompiledGuide> {
+  const diagnostics = new Diagnostics();
+  const checked = await checkGuide(root, diagnostics, options.cache);
+  const rendered = await renderGuide(checked.content, checked.graph, options, diagnostics);
+  if (diagnostics.hasErrors) throw new ContentError(diagnostics.problems);
+  checkLinks(checked.content, checked.graph, rendered, diagnostics, options.projectRoot ?? process.cwd());
+  if (diagnostics.hasErrors) throw new ContentError(diagnostics.problems);
+  return { content: published(checked.content), graph: checked.graph, rendered, warnings: diagnostics.problems };
+}
+
+function published(content: LoadedContent): CompiledContent {
+  const entries = Object.fromEntries(
+    (Object.keys(collections) as CollectionName[]).map((collection) => [
+      collection,
+      (content[collection] as LoadedEntry[]).map(({ collection, id, file, data, body }) => ({ collection, id, file, data, body }))
+    ])
+  ) as { [C in CollectionName]: CompiledEntry<C>[] };
+  const guide = content.guide && { file: content.guide.file, data: content.guide.data };
+  return { ...entries, root: content.root, guide };
+}
