@@ -12,7 +12,12 @@
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
-  mutate: ['packages/reading-guide/src/load/**/*.ts', 'packages/reading-guide/src/graph/**/*.ts', 'packages/*/lib/**/*.js'],
+  mutate: [
+    'packages/reading-guide/src/load/**/*.ts',
+    'packages/reading-guide/src/graph/**/*.ts',
+    // What the load and graph stages share, in the model.
+    'packages/reading-guide/src/model/{schema,diagnostics,commenters,text-quote}.ts',
+    'packages/*/lib/**/*.js'],
   coverageAnalysis: 'perTest',
   // A mutant of what runs as a module loads (the rule list, the schemas' descriptions) would need every test run
   // afresh, for each of some hundreds of them; they are left out, and the score is of the code that runs per test.

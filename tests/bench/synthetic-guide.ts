@@ -11,7 +11,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { annotationKinds, relationTypes } from '../../packages/reading-guide/src/load/schema.ts';
+import { annotationKinds, relationTypes } from '../../packages/reading-guide/src/model/schema.ts';
 
 export interface SyntheticGuideSize {
   comments: number;

@@ -101,7 +101,7 @@ export async function guideWith(files: Record<string, string>): Promise<string> 
 /** Every problem a check of `folder` reports, errors and warnings. */
 export async function allProblemsOf(folder: string) {
   const { checkGuide } = await import('../../packages/reading-guide/src/compile.ts');
-  const { ContentError } = await import('../../packages/reading-guide/src/load/diagnostics.ts');
+  const { ContentError } = await import('../../packages/reading-guide/src/model/diagnostics.ts');
   try {
     const { warnings } = await checkGuide(folder);
     return warnings;

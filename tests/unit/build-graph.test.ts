@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { factFields } from '../../packages/reading-guide/src/load/schema.ts';
+import { factFields } from '../../packages/reading-guide/src/model/schema.ts';
 import { checkGuide } from '../../packages/reading-guide/src/compile.ts';
 import { guideCopy, guideWith, problemsOf, warningsOf } from '../helpers/fixtures.ts';
 

@@ -14,7 +14,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { describe, expect, it, vi } from 'vitest';
 import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
-import { Diagnostics } from '../../packages/reading-guide/src/load/diagnostics.ts';
+import { Diagnostics } from '../../packages/reading-guide/src/model/diagnostics.ts';
 import { loadContent } from '../../packages/reading-guide/src/load/load-content.ts';
 import { Processors } from '../../packages/reading-guide/src/render/render-guide.ts';
 import { exportEndpoint } from '../../packages/reading-guide/src/site/exports.ts';

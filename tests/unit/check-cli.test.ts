@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../../packages/reading-guide/src/load/diagnostics.ts';
+import { rules } from '../../packages/reading-guide/src/model/diagnostics.ts';
 import { escapeData, escapeProperty } from '../../packages/reading-guide/src/cli/report.ts';
 import { expectedFor, guideCopy, guideWith, invalidCases, minimalGuide, projectRoot } from '../helpers/fixtures.ts';
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
-import { ContentError, type Problem } from '../../packages/reading-guide/src/load/diagnostics.ts';
+import { ContentError, type Problem } from '../../packages/reading-guide/src/model/diagnostics.ts';
 import { guideWith } from '../helpers/fixtures.ts';
 
 const annotation = (body: string) => `---\nkind: counterargument\non: c1-tasks\ncites:\n  - source: src1\n---\n\n${body}\n`;

@@ -1,6 +1,6 @@
 /** The name a reader sees for each commenter, the same on every page and in every message. */
 import { describe, expect, it } from 'vitest';
-import { commenterName } from '../../packages/reading-guide/src/load/commenters.ts';
+import { commenterName } from '../../packages/reading-guide/src/model/commenters.ts';
 
 describe('commenterName', () => {
   const guide = { commenters: { A: { name: 'The first commenter', description: 'Writes first.' } }, language: 'en' as const, strings: {} };

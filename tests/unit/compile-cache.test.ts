@@ -11,7 +11,7 @@ import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { compileGuide, type CompiledGuide } from '../../packages/reading-guide/src/compile.ts';
 import { CompileCache } from '../../packages/reading-guide/src/compile-cache.ts';
-import { ContentError, type Problem } from '../../packages/reading-guide/src/load/diagnostics.ts';
+import { ContentError, type Problem } from '../../packages/reading-guide/src/model/diagnostics.ts';
 import { fixturesRoot, guideCopy } from '../helpers/fixtures.ts';
 
 const base = '/repo/';

@@ -4,7 +4,7 @@
  * a warning marked as one, and the count at the end.
  */
 import { describe, expect, it } from 'vitest';
-import { ContentError, countProblems, Diagnostics, formatProblems } from '../../packages/reading-guide/src/load/diagnostics.ts';
+import { ContentError, countProblems, Diagnostics, formatProblems } from '../../packages/reading-guide/src/model/diagnostics.ts';
 
 describe('Diagnostics', () => {
   it('lists problems by file, then line, then column, whatever the order they were found in', () => {

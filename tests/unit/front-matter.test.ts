@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Diagnostics } from '../../packages/reading-guide/src/load/diagnostics.ts';
+import { Diagnostics } from '../../packages/reading-guide/src/model/diagnostics.ts';
 import { parseYaml, splitFrontMatter, validate } from '../../packages/reading-guide/src/load/front-matter.ts';
-import { claimSchema } from '../../packages/reading-guide/src/load/schema.ts';
+import { claimSchema } from '../../packages/reading-guide/src/model/schema.ts';
 
 function check(raw: string) {
   const diagnostics = new Diagnostics();

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { annotationKinds } from '../../packages/reading-guide/src/load/schema.ts';
+import { annotationKinds } from '../../packages/reading-guide/src/model/schema.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 
 interface Step {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
-import { ContentError, Diagnostics } from '../../packages/reading-guide/src/load/diagnostics.ts';
+import { ContentError, Diagnostics } from '../../packages/reading-guide/src/model/diagnostics.ts';
 import { loadContent } from '../../packages/reading-guide/src/load/load-content.ts';
 import { buildGraph } from '../../packages/reading-guide/src/graph/build-graph.ts';
 import { renderGuide } from '../../packages/reading-guide/src/render/render-guide.ts';

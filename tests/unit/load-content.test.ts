@@ -2,7 +2,7 @@ import { lstatSync, symlinkSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Diagnostics } from '../../packages/reading-guide/src/load/diagnostics.ts';
+import { Diagnostics } from '../../packages/reading-guide/src/model/diagnostics.ts';
 import { firstLine, loadContent, maxFileBytes } from '../../packages/reading-guide/src/load/load-content.ts';
 import { bodyFacts, checkMarkdownSafety, indexText, markdownLimits, parseMarkdown, parseWithinLimits, siteLinks } from '../../packages/reading-guide/src/load/markdown.ts';
 import { urlScheme } from '../../packages/reading-guide/src/util/url-scheme.ts';

@@ -5,7 +5,7 @@ import { selectAll } from 'hast-util-select';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { checkGuide, compileGuide } from '../../packages/reading-guide/src/compile.ts';
-import { Diagnostics } from '../../packages/reading-guide/src/load/diagnostics.ts';
+import { Diagnostics } from '../../packages/reading-guide/src/model/diagnostics.ts';
 import { renderGuide } from '../../packages/reading-guide/src/render/render-guide.ts';
 import { guideCopy, guideWith, projectRoot } from '../helpers/fixtures.ts';
 

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkGuide } from '../../packages/reading-guide/src/compile.ts';
-import type { Citation, RelationType } from '../../packages/reading-guide/src/load/schema.ts';
+import type { Citation, RelationType } from '../../packages/reading-guide/src/model/schema.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 import { type Figure, figuresIn, holdsFigure, holdsWords, saysWhatItShows, sentenceQuoting, statedFacts } from '../helpers/stated-facts.ts';
 

@@ -1,6 +1,6 @@
 /** The hint a contributor gets when words do not match: the likely words. (The places to choose from are remark-text-quote's `excerpt`.) */
 import { describe, expect, it } from 'vitest';
-import { contains, nearMiss, overlaps } from '../../packages/reading-guide/src/graph/text-quote.ts';
+import { contains, nearMiss, overlaps } from '../../packages/reading-guide/src/model/text-quote.ts';
 
 describe('nearMiss', () => {
   const text = 'He said “don’t” — twice\u00a0over… and left.';

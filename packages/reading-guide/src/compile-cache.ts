@@ -17,6 +17,7 @@
  * made it. Only what loaded and rendered without a problem is kept: a build
  * from the cache reports exactly the problems a clean one would.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, open, readFile, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -176,19 +177,33 @@ function readStored(bytes: Buffer, version: string): Stored | undefined {
 }
 
 /** The code whose output is kept: the loader, the renderer, the map's layout and what they share, and the packages they use. */
-const pipelineFolders = ['load', 'render', 'map', 'util'];
+const pipelineFolders = ['model', 'capture', 'load', 'render', 'map', 'util'];
+
+/** The lock file of the installation this package is part of: the workspace's, or the site's that installed it. */
+const lockFiles = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock'];
+
+function installationLock(from: string): string | undefined {
+  for (let folder = from; ; folder = path.dirname(folder)) {
+    for (const name of lockFiles) if (existsSync(path.join(folder, name))) return path.join(folder, name);
+    if (path.dirname(folder) === folder) return undefined;
+  }
+}
 
 let version: Promise<string> | undefined;
 
 async function codeVersion(): Promise<string> {
   version ??= (async () => {
     const source = path.dirname(fileURLToPath(import.meta.url));
-    const files = [path.join(source, 'compile.ts'), path.join(source, 'compile-cache.ts'), path.join(source, '../package-lock.json')];
-    for (const folder of pipelineFolders) {
-      const entries = await readdir(path.join(source, folder), { recursive: true, withFileTypes: true });
+    // Without a lock file, the package's own manifest at least: its version and the ranges of what it uses.
+    const lock = installationLock(source) ?? path.join(source, '../package.json');
+    const files = [path.join(source, 'compile.ts'), path.join(source, 'compile-cache.ts'), lock];
+    // remark-text-quote is this project's own: in the workspace it changes without a new version in the lock.
+    const textQuote = path.join(path.dirname(fileURLToPath(import.meta.resolve('remark-text-quote'))), 'lib');
+    for (const folder of [...pipelineFolders.map((name) => path.join(source, name)), textQuote]) {
+      const entries = await readdir(folder, { recursive: true, withFileTypes: true });
       files.push(...entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)));
     }
-    const texts = await Promise.all(files.sort().map(async (file) => `${path.relative(source, file)}\n${await readFile(file, 'utf8').catch(() => '')}`));
+    const texts = await Promise.all(files.sort().map(async (file) => `${path.relative(source, file)}\n${await readFile(file, 'utf8')}`));
     return digest(process.version, ...texts);
   })();
   return version;

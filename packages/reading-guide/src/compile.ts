@@ -9,13 +9,14 @@
  * Each stage reports every problem it finds; a stage runs only when the ones
  * before it found no error, so one mistake is reported once, where it is.
  */
-import { ContentError, Diagnostics, type Problem } from './load/diagnostics.ts';
+import { ContentError, Diagnostics, type Problem } from './model/diagnostics.ts';
 import type { CompileCache } from './compile-cache.ts';
 import { loadContent, type LoadedContent, type LoadedEntry } from './load/load-content.ts';
-import { collections, type CollectionName, type GuideData } from './load/schema.ts';
+import { collections, type CollectionName } from './model/schema.ts';
 import { buildGraph } from './graph/build-graph.ts';
 import type { GuideGraph } from './graph/types.ts';
-import { renderGuide, type RenderedGuide, type RenderOptions } from './render/render-guide.ts';
+import type { CompiledContent, CompiledEntry, CompiledGuide } from './render/compiled-guide.ts';
+import { renderGuide, type RenderOptions } from './render/render-guide.ts';
 import { checkLinks } from './site/check-links.ts';
 
 export interface CheckedGuide {
@@ -25,26 +26,7 @@ export interface CheckedGuide {
   warnings: Problem[];
 }
 
-/** An entry as it is published: its data and Markdown, without the syntax tree it was rendered from. */
-export type CompiledEntry<C extends CollectionName = CollectionName> = Pick<LoadedEntry<C>, 'collection' | 'id' | 'file' | 'data' | 'body'>;
-
-export type CompiledContent = { [C in CollectionName]: CompiledEntry<C>[] } & {
-  root: string;
-  guide: { file: string; data: GuideData } | undefined;
-};
-
-/**
- * The compiled guide: plain data and HTML. The syntax trees and the YAML
- * documents kept for locating problems are let go once rendering is done,
- * since the guide is held in memory while every page is built.
- */
-export interface CompiledGuide {
-  content: CompiledContent;
-  graph: GuideGraph;
-  rendered: RenderedGuide;
-  /** Warnings: problems that do not stop the build. */
-  warnings: Problem[];
-}
+export type { CompiledContent, CompiledEntry, CompiledGuide } from './render/compiled-guide.ts';
 
 /** Loads, validates and links the content; throws a `ContentError` listing every error. */
 export async function checkGuide(root: string, diagnostics = new Diagnostics(), cache?: CompileCache): Promise<CheckedGuide> {

@@ -73,7 +73,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 
 /** A moment as a platform writes it: a date string that parses, or seconds since 1970. */
 export const dateString = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not a date');
-export const unixSeconds = z.number().finite().min(0).max(1e11, 'not a time in seconds');
+export const unixSeconds = z.number().min(0).max(1e11, 'not a time in seconds');
 
 /** `value` as `schema` describes it, or a `CaptureError` at the first value that does not fit. */
 export function readAs<S extends z.ZodType>(schema: S, value: unknown, file: string, at: readonly PropertyKey[] = []): z.output<S> {

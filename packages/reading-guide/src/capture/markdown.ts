@@ -10,7 +10,7 @@
  * The check of a comment file against its capture runs this same
  * conversion, so a file matches its capture exactly when nobody changed it.
  */
-import type { Blockquote, Nodes, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Nodes, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import rehypeRaw from 'rehype-raw';

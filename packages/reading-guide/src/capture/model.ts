@@ -3,7 +3,7 @@
  * platform: what `npm run import` writes a guide from, and what the check
  * holds each comment file against. Nothing here reads files or the network.
  */
-import type { CaptureFormat, CommentStatus } from '../load/schema.ts';
+import type { CaptureFormat, CommentStatus } from '../model/schema.ts';
 
 /** One file of a capture, as received. */
 export interface CaptureFile {
@@ -59,6 +59,21 @@ export interface CapturedThread {
  * A problem with a capture: a file that is not what its format says, or a
  * value where the format has none. `where` is the JSON path or line.
  */
+/** A JSON format: how to tell its documents apart, and how to read them. */
+export interface JsonFormat {
+  format: CaptureFormat;
+  /** Whether these parsed documents are in this format (each file one document). */
+  detect(documents: readonly unknown[]): boolean;
+  read(documents: readonly unknown[], files: readonly CaptureFile[], options: ReadOptions): CapturedThread;
+  /** What is missing, when the documents are nearly this format's (a part of an export without the rest). */
+  missing?(documents: readonly unknown[]): string | undefined;
+}
+
+export interface ReadOptions {
+  /** The thread's address, for a format whose export does not say which site it is from. */
+  base?: string;
+}
+
 export class CaptureError extends Error {
   readonly file: string;
   readonly where: string;

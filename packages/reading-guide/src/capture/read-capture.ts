@@ -2,9 +2,9 @@
  * Reads a capture in any format `npm run import` knows: told which, or
  * finding it from the files' content.
  */
-import type { CaptureFormat } from '../load/schema.ts';
+import type { CaptureFormat } from '../model/schema.ts';
 import { parseJson } from './json.ts';
-import { CaptureError, type CaptureFile, type CapturedComment, type CapturedThread } from './model.ts';
+import { CaptureError, type CaptureFile, type CapturedComment, type CapturedThread, type JsonFormat, type ReadOptions } from './model.ts';
 import { looksPlain, parsePlain } from './formats/plain.ts';
 import { forumMagnum, forumMagnumMarkdown } from './formats/forummagnum.ts';
 import { hackerNewsAlgolia, hackerNewsFirebase } from './formats/hackernews.ts';
@@ -13,21 +13,6 @@ import { github } from './formats/github.ts';
 import { discourse } from './formats/discourse.ts';
 import { mastodon } from './formats/mastodon.ts';
 import { bluesky } from './formats/bluesky.ts';
-
-/** A JSON format: how to tell its documents apart, and how to read them. */
-export interface JsonFormat {
-  format: CaptureFormat;
-  /** Whether these parsed documents are in this format (each file one document). */
-  detect(documents: readonly unknown[]): boolean;
-  read(documents: readonly unknown[], files: readonly CaptureFile[], options: ReadOptions): CapturedThread;
-  /** What is missing, when the documents are nearly this format's (a part of an export without the rest). */
-  missing?(documents: readonly unknown[]): string | undefined;
-}
-
-export interface ReadOptions {
-  /** The thread's address, for a format whose export does not say which site it is from. */
-  base?: string;
-}
 
 export const jsonFormats: JsonFormat[] = [forumMagnum, hackerNewsAlgolia, hackerNewsFirebase, reddit, discourse, github, mastodon, bluesky];
 

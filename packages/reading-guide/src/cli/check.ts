@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { compileGuide } from '../compile.ts';
-import { ContentError } from '../load/diagnostics.ts';
+import { ContentError } from '../model/diagnostics.ts';
 import { report, reportFormats, type ReportFormat } from './report.ts';
 
 const usage = `Usage: npm run check -- [content-folder] [--format plain|github|json]

@@ -13,7 +13,7 @@ import { detectFormat, readCapture } from '../capture/read-capture.ts';
 import { fetchExport, FetchError } from '../import/fetch-export.ts';
 import { guideFiles, ImportError, type KeptCaptureFile } from '../import/guide-files.ts';
 import { writeGuide } from '../import/write-guide.ts';
-import { captureFormats, type CaptureFormat } from '../load/schema.ts';
+import { captureFormats, type CaptureFormat } from '../model/schema.ts';
 import { parse as parseYaml } from 'yaml';
 
 const usage = `Usage: npm run import -- <export-file-or-url> [more files] [flags]

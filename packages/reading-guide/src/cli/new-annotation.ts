@@ -12,9 +12,9 @@ import { parseArgs } from 'node:util';
 import * as prompts from '@clack/prompts';
 import { stringify } from 'yaml';
 import { checkGuide, type CheckedGuide } from '../compile.ts';
-import { ContentError, formatProblems } from '../load/diagnostics.ts';
+import { ContentError, formatProblems } from '../model/diagnostics.ts';
 import { displayPath } from '../load/load-content.ts';
-import { annotationKinds, idPattern, type AnnotationKind } from '../load/schema.ts';
+import { annotationKinds, idPattern, type AnnotationKind } from '../model/schema.ts';
 import { findTextQuote } from 'remark-text-quote';
 
 const usage = `Usage: npm run new -- [flags]

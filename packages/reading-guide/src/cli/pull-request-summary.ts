@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileGuide } from '../compile.ts';
-import { ContentError, Diagnostics, type Problem } from '../load/diagnostics.ts';
+import { ContentError, Diagnostics, type Problem } from '../model/diagnostics.ts';
 import { loadContent, type LoadedContent } from '../load/load-content.ts';
 import { sitePath } from '../model/routes.ts';
 

@@ -3,7 +3,7 @@
  * default), `github` for GitHub Actions, which shows each problem on its
  * line of a pull request's diff, and `json` for other tools.
  */
-import { countProblems, formatProblems, type Problem } from '../load/diagnostics.ts';
+import { countProblems, formatProblems, type Problem } from '../model/diagnostics.ts';
 
 export const reportFormats = ['plain', 'github', 'json'] as const;
 export type ReportFormat = (typeof reportFormats)[number];

@@ -8,8 +8,8 @@
  * statement (`{qualifies: [...], asks-about: [...]}`), with tags for the
  * speaker, main claims and cruxes.
  */
-import { commenterName } from '../load/commenters.ts';
-import type { RelationType } from '../load/schema.ts';
+import { commenterName } from '../model/commenters.ts';
+import type { RelationType } from '../model/schema.ts';
 import type { Speaker } from '../graph/types.ts';
 import { absolute, type GuideSnapshot } from './snapshot.ts';
 

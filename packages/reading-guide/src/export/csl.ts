@@ -8,7 +8,7 @@
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
-import type { SourceData } from '../load/schema.ts';
+import type { SourceData } from '../model/schema.ts';
 import type { GuideSnapshot } from './snapshot.ts';
 import { uiText, type UiText } from '../model/ui-strings.ts';
 

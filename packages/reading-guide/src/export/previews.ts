@@ -8,7 +8,7 @@
  * Keys are site paths without the base path (`/claims/x/`, `/glossary/#term-y`);
  * links inside the cards carry the base.
  */
-import { commenterName } from '../load/commenters.ts';
+import { commenterName } from '../model/commenters.ts';
 import type { ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';

@@ -7,10 +7,10 @@
  * URLs are site paths without the base path: Pagefind puts the base in front
  * when it answers, from where its own files are served.
  */
-import { commenterName } from '../load/commenters.ts';
+import { commenterName } from '../model/commenters.ts';
 import { speakerName } from './argument-map.ts';
 import type { GuideSnapshot } from './snapshot.ts';
-import { annotationKinds, type AnnotationKind } from '../load/schema.ts';
+import { annotationKinds, type AnnotationKind } from '../model/schema.ts';
 import { uiText, type Language, type UiKey, type UiText } from '../model/ui-strings.ts';
 
 export interface SearchRecord {

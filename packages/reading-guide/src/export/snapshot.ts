@@ -3,8 +3,8 @@
  * the pages use, gathered in one plain object so that each export is a pure
  * function of it (and can be tested without Astro).
  */
-import type { CompiledGuide } from '../compile.ts';
-import type { AnnotationData, ClaimData, CommentData, CruxData, GuideData, SourceData, TermData } from '../load/schema.ts';
+import type { CompiledGuide } from '../render/compiled-guide.ts';
+import type { AnnotationData, ClaimData, CommentData, CruxData, GuideData, SourceData, TermData } from '../model/schema.ts';
 import type { GuideGraph } from '../graph/types.ts';
 
 export interface GuideSnapshot {

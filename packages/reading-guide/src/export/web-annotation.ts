@@ -13,7 +13,7 @@
  * (the original links some only by their subthread), so `scope` names the
  * comment on the guide's own page.
  */
-import type { AnnotationKind } from '../load/schema.ts';
+import type { AnnotationKind } from '../model/schema.ts';
 import type { CommentNode } from '../graph/types.ts';
 import { absolute, type GuideSnapshot } from './snapshot.ts';
 import { byId } from '../util/by-id.ts';

@@ -4,16 +4,16 @@
  * two-way links that the pages and exports read. Pure over the loaded
  * content; nothing here knows about Astro.
  */
-import type { Diagnostics } from '../load/diagnostics.ts';
+import type { Diagnostics } from '../model/diagnostics.ts';
 import type { DataPath } from '../load/front-matter.ts';
 import type { LoadedContent, LoadedEntry } from '../load/load-content.ts';
 import type { BodyFacts } from '../load/markdown.ts';
-import { factFields, type Citation, type TextQuoteSelector } from '../load/schema.ts';
+import { factFields, type Citation, type TextQuoteSelector } from '../model/schema.ts';
 import { excerpt, findTextQuote, type TextRange } from 'remark-text-quote';
-import { contains, nearMiss, overlaps } from './text-quote.ts';
+import { contains, nearMiss, overlaps } from '../model/text-quote.ts';
 import { EarlierPassages } from './quoted-passage.ts';
 import { byId } from '../util/by-id.ts';
-import { commenterName } from '../load/commenters.ts';
+import { commenterName } from '../model/commenters.ts';
 import type {
   AnnotationNode,
   CitingKind,
@@ -169,7 +169,7 @@ class GraphBuilder {
   /** Links every blockquote to the passage it quotes, in an earlier comment or an outside work. */
   #matchQuotations(comments: LoadedEntry<'thread'>[]): void {
     const earlier = new EarlierPassages<CommentNode>();
-    for (const [position, entry] of comments.entries()) {
+    for (const entry of comments) {
       const node = this.#comments.get(entry.id)!;
       const index = this.#texts.get(entry.id)!;
       this.#warnNestedQuotations(entry);

@@ -5,7 +5,7 @@
  */
 import { PassageIndex } from './passage-index.ts';
 import { findTextQuote, type TextRange } from 'remark-text-quote';
-import { foldQuotation, overlaps } from './text-quote.ts';
+import { foldQuotation, overlaps } from '../model/text-quote.ts';
 
 /** A piece shorter than this ("and", "the model") would match almost anywhere: it is not looked for on its own. */
 export const shortestPiece = 20;

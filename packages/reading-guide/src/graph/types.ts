@@ -3,7 +3,7 @@
  * data (ids, offsets and edges): it is built once per run and held in memory
  * while the pages are built, so it holds no parsed trees and no HTML.
  */
-import type { AnnotationKind, Citation, CommentStatus, RelationType } from '../load/schema.ts';
+import type { AnnotationKind, Citation, CommentStatus, RelationType } from '../model/schema.ts';
 
 /** Who makes a claim: a commenter, or an outside work quoted in a comment. */
 export type Speaker = { kind: 'commenter'; key: string } | { kind: 'outside'; source: string };

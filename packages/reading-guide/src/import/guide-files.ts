@@ -13,7 +13,7 @@ import type { CapturedComment, CapturedThread } from '../capture/model.ts';
 import { EarlierPassages } from '../graph/quoted-passage.ts';
 import { bodyFacts } from '../load/markdown.ts';
 import type { z } from 'zod';
-import type { CommentData, CommentStatus, guideSchema } from '../load/schema.ts';
+import type { CommentData, CommentStatus, guideSchema } from '../model/schema.ts';
 import { readingOrder } from './reading-order.ts';
 
 export interface ImportOptions {

@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkGuide } from '../compile.ts';
-import { ContentError, formatProblems } from '../load/diagnostics.ts';
-import { collections } from '../load/schema.ts';
+import { ContentError, formatProblems } from '../model/diagnostics.ts';
+import { collections } from '../model/schema.ts';
 import { displayPath } from '../load/load-content.ts';
 import { ImportError } from './guide-files.ts';
 

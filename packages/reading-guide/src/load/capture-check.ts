@@ -20,9 +20,9 @@ import { commentMarkdown } from '../capture/markdown.ts';
 import { plainLines } from '../capture/formats/plain.ts';
 import { CaptureError, type CaptureFile, type CapturedComment, type CapturedThread } from '../capture/model.ts';
 import { readCapture } from '../capture/read-capture.ts';
-import type { Diagnostics, Point } from './diagnostics.ts';
+import type { Diagnostics, Point } from '../model/diagnostics.ts';
 import type { Locate } from './front-matter.ts';
-import type { GuideData } from './schema.ts';
+import type { GuideData } from '../model/schema.ts';
 
 export const captureFolder = 'capture';
 

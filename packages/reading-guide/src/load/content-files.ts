@@ -9,7 +9,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, readlinkSync, type Dirent, type Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostics } from './diagnostics.ts';
+import type { Diagnostics } from '../model/diagnostics.ts';
 
 /** Each file that may be read, by the path it is listed at, to the path of the regular file it is. */
 export type ContentFiles = Map<string, string>;

@@ -10,7 +10,7 @@ import leven from 'leven';
 import { location } from 'vfile-location';
 import { isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
-import type { Diagnostics, Point } from './diagnostics.ts';
+import type { Diagnostics, Point } from '../model/diagnostics.ts';
 
 export type DataPath = readonly PropertyKey[];
 

@@ -8,10 +8,10 @@ import type { Root } from 'mdast';
 import type { z } from 'zod';
 import type { CompileCache } from '../compile-cache.ts';
 import { contentFiles, readRegularFile, type ContentFiles } from './content-files.ts';
-import { Diagnostics, type Point, type Problem } from './diagnostics.ts';
+import { Diagnostics, type Point, type Problem } from '../model/diagnostics.ts';
 import { parseYaml, splitFrontMatter, validate, type Locate } from './front-matter.ts';
 import { bodyFacts, checkMarkdownSafety, limitHint, parseWithinLimits, type BodyFacts } from './markdown.ts';
-import { collections, guideSchema, idPattern, type CollectionName, type DataOf, type GuideData } from './schema.ts';
+import { collections, guideSchema, idPattern, type CollectionName, type DataOf, type GuideData } from '../model/schema.ts';
 import { clashingNames, type GlossaryTerm } from './terms.ts';
 import { checkAgainstCapture, loadCapture, type Capture } from './capture-check.ts';
 

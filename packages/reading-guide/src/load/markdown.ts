@@ -10,7 +10,7 @@ import remarkParse from 'remark-parse';
 import { indexText as indexDocumentText, type BlockRange, type TextIndex as DocumentText } from 'remark-text-quote';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { Diagnostics, Point } from './diagnostics.ts';
+import type { Diagnostics, Point } from '../model/diagnostics.ts';
 import { firstTermUses, type GlossaryTerm } from './terms.ts';
 import { safeSchemes, urlScheme } from '../util/url-scheme.ts';
 

@@ -8,7 +8,7 @@
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import type { RelationType } from '../load/schema.ts';
+import type { RelationType } from '../model/schema.ts';
 
 export interface MapInputNode {
   id: string;

@@ -5,7 +5,7 @@
  * for and the words it spans); the words a reader sees are chosen here.
  */
 import type { LoadedContent } from '../load/load-content.ts';
-import { commenterName } from '../load/commenters.ts';
+import { commenterName } from '../model/commenters.ts';
 import type { CommentNode, GuideGraph, Mark } from '../graph/types.ts';
 import { sitePath } from '../model/routes.ts';
 import { uiText } from '../model/ui-strings.ts';

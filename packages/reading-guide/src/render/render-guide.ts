@@ -6,7 +6,7 @@
  * A render that throws, or that yields nothing from a body with content, is
  * reported against its file: nothing renders silently empty.
  */
-import { commenterName } from '../load/commenters.ts';
+import { commenterName } from '../model/commenters.ts';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor, type AstroMarkdownOptions, type MarkdownRenderer, type RehypePlugins, type RemarkPlugins } from '@astrojs/markdown-remark';
@@ -14,9 +14,9 @@ import type { PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { CompileCache } from '../compile-cache.ts';
-import { Diagnostics, type Point, type Problem } from '../load/diagnostics.ts';
+import { Diagnostics, type Point, type Problem } from '../model/diagnostics.ts';
 import { firstLine, glossaryTerms, type LoadedContent, type LoadedEntry } from '../load/load-content.ts';
-import { collections, type CollectionName } from '../load/schema.ts';
+import { collections, type CollectionName } from '../model/schema.ts';
 import type { GlossaryTerm } from '../load/terms.ts';
 import type { CommentNode, GuideGraph } from '../graph/types.ts';
 import { rehypeBaseLinks } from './rehype-base-links.ts';

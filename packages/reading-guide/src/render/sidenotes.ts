@@ -7,7 +7,7 @@
  * plugin as notes after the paragraph they belong to.
  */
 import type { MarkReference } from './mark-references.ts';
-import { commenterName } from '../load/commenters.ts';
+import { commenterName } from '../model/commenters.ts';
 import type { PhrasingContent } from 'mdast';
 import type { LoadedContent } from '../load/load-content.ts';
 import { byId } from '../util/by-id.ts';

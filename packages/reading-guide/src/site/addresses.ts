@@ -14,11 +14,11 @@ import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
-import type { CompiledGuide } from '../compile.ts';
+import type { CompiledGuide } from '../render/compiled-guide.ts';
 import type { GuideGraph } from '../graph/types.ts';
 import { annotationPageCount } from '../export/web-annotation.ts';
 import { parseMarkdown } from '../load/markdown.ts';
-import { relationTypes } from '../load/schema.ts';
+import { relationTypes } from '../model/schema.ts';
 import { anchor, shownElsewhere, sitePath } from '../model/routes.ts';
 
 /** What the dynamic routes' parameters are made from. */

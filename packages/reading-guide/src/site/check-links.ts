@@ -6,11 +6,11 @@
  * bodies are rendered, since their HTML holds ids (headings, marks,
  * sidenotes) that no earlier stage knows.
  */
-import type { Diagnostics, Point } from '../load/diagnostics.ts';
+import type { Diagnostics, Point } from '../model/diagnostics.ts';
 import { closest } from '../load/front-matter.ts';
 import type { LoadedContent, LoadedEntry } from '../load/load-content.ts';
 import { parseMarkdown, siteLinks, type SiteLink } from '../load/markdown.ts';
-import { collections, type CollectionName } from '../load/schema.ts';
+import { collections, type CollectionName } from '../model/schema.ts';
 import type { GuideGraph } from '../graph/types.ts';
 import type { RenderedGuide } from '../render/render-guide.ts';
 import { routes, routeValues, siteAddresses, type SiteAddresses } from './addresses.ts';

@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { compileGuide, type CompiledGuide } from '../compile.ts';
 import { CompileCache } from '../compile-cache.ts';
-import { ContentError, formatProblems } from '../load/diagnostics.ts';
+import { ContentError, formatProblems } from '../model/diagnostics.ts';
 import { searchRecords } from '../export/search-records.ts';
 import { snapshotOf } from '../export/snapshot.ts';
 import { indexForSearch } from './search-index.ts';

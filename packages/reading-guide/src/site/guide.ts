@@ -4,16 +4,16 @@
  * there, so that a broken link can never render as an empty page.
  */
 import path from 'node:path';
-import type { CompiledEntry, CompiledGuide } from '../compile.ts';
-import type { CollectionName, GuideData } from '../load/schema.ts';
+import type { CompiledEntry, CompiledGuide } from '../render/compiled-guide.ts';
+import type { CollectionName, GuideData } from '../model/schema.ts';
 import type { ClaimNode, GuideGraph, RelationEdge, Speaker } from '../graph/types.ts';
 import { snapshotOf, type GuideSnapshot } from '../export/snapshot.ts';
 import { publishedGuide, type PublishedGuide } from './published-guide.ts';
 import { byId } from '../util/by-id.ts';
-import { commenterName } from '../load/commenters.ts';
-import type { ArgumentMapView } from './map.ts';
+import { commenterName } from '../model/commenters.ts';
+import type { ArgumentMapView } from '../map/map-view.ts';
 import type { RouteData } from './addresses.ts';
-import { relationTypes } from '../load/schema.ts';
+import { relationTypes } from '../model/schema.ts';
 import { uiText, type UiText } from '../model/ui-strings.ts';
 
 /** An entry as pages show it. */

@@ -4,24 +4,11 @@
  * a typed edge, laid out at build time.
  */
 import { layoutMap, wrap, type MapInputNode, type MapLayout } from '../map/layout.ts';
+import type { ArgumentMapView, MapNodeView } from '../map/map-view.ts';
 import { layoutNeighbourhood } from '../map/neighbourhood-layout.ts';
 import type { GuideGraph } from '../graph/types.ts';
 import type { Guide } from './guide.ts';
 import { outsideClass, speakerClass } from './speaker-styles.ts';
-
-export interface MapNodeView {
-  label: string;
-  speaker: string;
-  speakerClass: string;
-  paraphrase: string;
-  main: boolean;
-  crux: boolean;
-}
-
-export interface ArgumentMapView {
-  layout: MapLayout;
-  nodes: Record<string, MapNodeView>;
-}
 
 /** How the map shows each claim: its label, speaker and paraphrase. */
 function nodeViews(guide: Guide, ids: readonly string[]): { views: Record<string, MapNodeView>; inputs: MapInputNode[] } {

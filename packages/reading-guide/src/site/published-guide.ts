@@ -4,8 +4,8 @@
  * pages are bundled first), so they meet through one well-known global slot,
  * which holds plain data and one function.
  */
-import type { CompiledGuide } from '../compile.ts';
-import type { ArgumentMapView } from './map.ts';
+import type { CompiledGuide } from '../render/compiled-guide.ts';
+import type { ArgumentMapView } from '../map/map-view.ts';
 
 /** What the pages read: the compiled guide, and what is made from it once per build. */
 export interface PublishedGuide {

@@ -4,7 +4,7 @@
  * else from the GitHub Actions run that builds the site (so a fork links to
  * itself); without either, the links are left out.
  */
-import type { GuideData } from '../load/schema.ts';
+import type { GuideData } from '../model/schema.ts';
 
 export interface Repository {
   url: string;

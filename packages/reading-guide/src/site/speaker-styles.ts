@@ -6,7 +6,7 @@
  * names a commenter. Colours are never the only difference: labels name
  * every speaker, and map boxes also differ by line style.
  */
-import type { GuideData } from '../load/schema.ts';
+import type { GuideData } from '../model/schema.ts';
 import type { Speaker } from '../graph/types.ts';
 
 /**

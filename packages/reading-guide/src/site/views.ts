@@ -6,10 +6,11 @@
  * (`pageCacheKey`), and a page whose view is unchanged is not rendered again.
  */
 import { digest } from '../util/digest.ts';
-import type { AnnotationKind, Citation, SourceData } from '../load/schema.ts';
+import type { AnnotationKind, Citation, SourceData } from '../model/schema.ts';
 import type { LinkSource } from '../graph/types.ts';
 import type { Guide, GuideEntry } from './guide.ts';
-import { neighbourhoodMapView, type ArgumentMapView } from './map.ts';
+import type { ArgumentMapView } from '../map/map-view.ts';
+import { neighbourhoodMapView } from './map.ts';
 import { speakerClass, speakerStyleSheet } from './speaker-styles.ts';
 import { annotationTemplate, editUrl, historyUrl, repositoryOf, suggestUrl } from './repository.ts';
 import { sitePath } from '../model/routes.ts';

@@ -12,7 +12,7 @@ import { unified } from 'unified';
 import { z } from 'zod';
 import { dateString, readAs } from '../json.ts';
 import type { CapturedComment, CapturedThread, CaptureFile } from '../model.ts';
-import type { JsonFormat } from '../read-capture.ts';
+import type { JsonFormat } from '../model.ts';
 import { linesToTree, titleFrom } from '../markdown.ts';
 
 const viewPost = 'app.bsky.feed.defs#threadViewPost';

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { dateString, readAs } from '../json.ts';
 import { CaptureError, type CapturedComment, type CapturedThread, type CaptureFile } from '../model.ts';
-import type { JsonFormat } from '../read-capture.ts';
+import type { JsonFormat } from '../model.ts';
 
 const comment = z.looseObject({
   _id: z.string().min(1),

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { dateString, readAs } from '../json.ts';
 import type { CapturedComment, CapturedThread, CaptureFile } from '../model.ts';
-import type { JsonFormat } from '../read-capture.ts';
+import type { JsonFormat } from '../model.ts';
 
 const user = z.looseObject({ login: z.string(), type: z.string().nullish() }).nullish();
 

@@ -15,7 +15,7 @@
 import { z } from 'zod';
 import { dateString, readAs, unixSeconds } from '../json.ts';
 import type { CapturedComment, CapturedThread, CaptureFile } from '../model.ts';
-import type { JsonFormat } from '../read-capture.ts';
+import type { JsonFormat } from '../model.ts';
 
 const site = 'Hacker News';
 const itemUrl = (id: number | string) => `https://news.ycombinator.com/item?id=${id}`;

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { dateString, readAs } from '../json.ts';
 import { CaptureError, type CapturedComment, type CapturedThread, type CaptureFile } from '../model.ts';
-import type { JsonFormat } from '../read-capture.ts';
+import type { JsonFormat } from '../model.ts';
 import { htmlText, titleFrom } from '../markdown.ts';
 
 const status = z.looseObject({

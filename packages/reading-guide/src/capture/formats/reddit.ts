@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { readAs, unixSeconds } from '../json.ts';
 import type { CapturedComment, CapturedThread, CaptureFile } from '../model.ts';
-import type { JsonFormat } from '../read-capture.ts';
+import type { JsonFormat } from '../model.ts';
 
 const origin = 'https://www.reddit.com';
 

@@ -8,8 +8,8 @@
  * hint shown when that field is wrong.
  */
 import { z } from 'zod';
-import { placeholdersOf } from '../model/message-format.ts';
-import { isPluralKey, languageNames, languages, uiKeys, uiTables, type UiKey } from '../model/ui-strings.ts';
+import { placeholdersOf } from './message-format.ts';
+import { isPluralKey, languageNames, languages, uiKeys, uiTables, type UiKey } from './ui-strings.ts';
 
 export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -2,7 +2,7 @@
  * How the guide names the people in its thread: every stage and page asks
  * here, so that a commenter is called the same everywhere.
  */
-import { uiText } from '../model/ui-strings.ts';
+import { uiText } from './ui-strings.ts';
 import type { GuideData } from './schema.ts';
 
 /** The name readers see for a commenter key, or for a comment whose author the platform no longer shows. */
