@@ -12,6 +12,7 @@ import { commenterName } from '../model/commenters.ts';
 import type { RelationType } from '../model/schema.ts';
 import type { Speaker } from '../graph/types.ts';
 import { absolute, type GuideSnapshot } from './snapshot.ts';
+import { sitePath } from '../model/routes.ts';
 
 export interface MapNode {
   id: string;
@@ -56,7 +57,7 @@ export function argumentMap(snapshot: GuideSnapshot): ArgumentMapData {
       comment: claim.comment,
       main: claim.main,
       cruxes: claim.cruxes,
-      url: absolute(snapshot, `/claims/${id}/`)
+      url: absolute(snapshot, sitePath.claim(id))
     };
   });
   const edges = graph.claimOrder.flatMap((id) =>

@@ -6,6 +6,7 @@
 import { Feed } from 'feed';
 import { absolute, type GuideSnapshot } from './snapshot.ts';
 import { uiText } from '../model/ui-strings.ts';
+import { sitePath } from '../model/routes.ts';
 
 /** Root-relative links in rendered HTML, made absolute for feed readers. */
 function absoluteLinks(snapshot: GuideSnapshot, html: string): string {
@@ -38,7 +39,7 @@ export function annotationFeed(snapshot: GuideSnapshot): string {
     const title = on
       ? ui.t('feed.entry.onClaim', { kind, label: on.label, paraphrase: snapshot.claims[node.on!]!.paraphrase })
       : ui.t('feed.entry.onWords', { kind, words: node.exact ?? '' });
-    const url = absolute(snapshot, `/annotations/${id}/`);
+    const url = absolute(snapshot, sitePath.annotation(id));
     feed.addItem({
       id: url,
       link: url,

@@ -18,6 +18,7 @@ import { speakerName } from './argument-map.ts';
 import { byId } from '../util/by-id.ts';
 import type { GuideSnapshot } from './snapshot.ts';
 import { uiText } from '../model/ui-strings.ts';
+import { sitePath } from '../model/routes.ts';
 
 export interface Preview {
   title: string;
@@ -43,23 +44,23 @@ export function previews(snapshot: GuideSnapshot, base: string, pages: Record<st
     const counter = claim.strongestCounterargument;
     const counterLine = counter
       ? counter.kind === 'claim'
-        ? h('p', { className: ['preview-counter'] }, [h('strong', `${ui.t('preview.strongestCounterargument')} `), link(`/claims/${counter.id}/`, graph.claims[counter.id]!.label), ` ${snapshot.claims[counter.id]!.paraphrase}`])
+        ? h('p', { className: ['preview-counter'] }, [h('strong', `${ui.t('preview.strongestCounterargument')} `), link(sitePath.claim(counter.id), graph.claims[counter.id]!.label), ` ${snapshot.claims[counter.id]!.paraphrase}`])
         : h('p', { className: ['preview-counter'] }, [
             h('strong', `${ui.t('preview.strongestCounterargument')} `),
             `${firstSentence(snapshot.annotations[counter.id]!.text, 160)} `,
-            link(`/annotations/${counter.id}/`, ui.t('annotation.readIt'))
+            link(sitePath.annotation(counter.id), ui.t('annotation.readIt'))
           ])
       : undefined;
     const speaker = speakerName(snapshot, claim.speaker);
     const summary = claimSummary(claim, graph, sourceName, ui);
     const preview = card(
       ui.t('preview.claim.title', { label: claim.label, speaker }),
-      h('p', { className: ['preview-kicker'] }, [`${ui.t('preview.claim.kicker', { label: claim.label, speaker, comment: comment.label })} · `, open(`/claims/${id}/`)]),
+      h('p', { className: ['preview-kicker'] }, [`${ui.t('preview.claim.kicker', { label: claim.label, speaker, comment: comment.label })} · `, open(sitePath.claim(id))]),
       h('p', snapshot.claims[id]!.paraphrase),
       summary !== '' && h('p', { className: ['preview-meta'] }, summary),
       counterLine
     );
-    result[`/claims/${id}/`] = preview;
+    result[sitePath.claim(id)] = preview;
     result[`/#${claim.markId}`] = preview;
   }
 
@@ -68,9 +69,9 @@ export function previews(snapshot: GuideSnapshot, base: string, pages: Record<st
     const node = graph.sources[id]!;
     const authors = source.authors && (source.moreAuthors ? ui.t('source.authors.andOthers', { authors: source.authors.join(', ') }) : source.authors.join(', '));
     const facts = [authors, source.issued?.slice(0, 4)].filter(Boolean).join(' · ');
-    result[`/sources/${id}/`] = card(
+    result[sitePath.source(id)] = card(
       source.title,
-      h('p', { className: ['preview-kicker'] }, [`${ui.t('preview.source.kicker')} · `, open(`/sources/${id}/`)]),
+      h('p', { className: ['preview-kicker'] }, [`${ui.t('preview.source.kicker')} · `, open(sitePath.source(id))]),
       h('p', h('cite', source.title)),
       facts !== '' && h('p', { className: ['preview-meta'] }, facts),
       node.locators.length > 0 && h('p', { className: ['preview-meta'] }, ui.t('preview.citedAt', { locators: node.locators.join(', ') })),
@@ -92,9 +93,9 @@ export function previews(snapshot: GuideSnapshot, base: string, pages: Record<st
     const kind = ui.t(`annotation.kind.${annotation.kind}.title`);
     const on = annotation.on ? graph.claims[annotation.on]! : undefined;
     const title = ui.t('annotation.label', { kind });
-    result[`/annotations/${id}/`] = card(
+    result[sitePath.annotation(id)] = card(
       title,
-      h('p', { className: ['preview-kicker'] }, [`${on ? ui.t('preview.annotation.kickerOnClaim', { kind, label: on.label }) : title} · `, open(`/annotations/${id}/`)]),
+      h('p', { className: ['preview-kicker'] }, [`${on ? ui.t('preview.annotation.kickerOnClaim', { kind, label: on.label }) : title} · `, open(sitePath.annotation(id))]),
       h('p', firstSentence(snapshot.annotations[id]!.text, 260))
     );
   }

@@ -12,6 +12,7 @@ import { speakerName } from './argument-map.ts';
 import type { GuideSnapshot } from './snapshot.ts';
 import { annotationKinds, type AnnotationKind } from '../model/schema.ts';
 import { uiText, type Language, type UiKey, type UiText } from '../model/ui-strings.ts';
+import { sitePath } from '../model/routes.ts';
 
 export interface SearchRecord {
   url: string;
@@ -106,7 +107,7 @@ export function searchRecords(snapshot: GuideSnapshot): SearchRecord[] {
     .map((id) => {
       const source = snapshot.sources[id]!;
       const facts = [source.title, source.short, source.authors?.join(', '), source.arxiv && `arXiv:${source.arxiv}`, ...graph.sources[id]!.locators];
-      return record(`/sources/${id}/`, source.title, `${facts.filter(Boolean).join('\n')}\n${snapshot.texts.sources[id] ?? ''}`, outsideWork, 'source');
+      return record(sitePath.source(id), source.title, `${facts.filter(Boolean).join('\n')}\n${snapshot.texts.sources[id] ?? ''}`, outsideWork, 'source');
     });
   const terms = Object.keys(snapshot.terms)
     .sort()

@@ -17,6 +17,7 @@ import type { AnnotationKind } from '../model/schema.ts';
 import type { CommentNode } from '../graph/types.ts';
 import { absolute, type GuideSnapshot } from './snapshot.ts';
 import { byId } from '../util/by-id.ts';
+import { sitePath } from '../model/routes.ts';
 
 const context = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -109,7 +110,7 @@ export function webAnnotations(snapshot: GuideSnapshot, start = 0, end?: number)
     const node = graph.claims[id]!;
     return {
       '@context': context,
-      id: absolute(snapshot, `/claims/${id}/`),
+      id: absolute(snapshot, sitePath.claim(id)),
       type: 'Annotation',
       motivation: 'describing',
       created: dateTime(meta.published),
@@ -129,7 +130,7 @@ export function webAnnotations(snapshot: GuideSnapshot, start = 0, end?: number)
       : { comment: graph.claims[node.on!]!.comment, markId: graph.claims[node.on!]!.markId };
     return {
       '@context': context,
-      id: absolute(snapshot, `/annotations/${id}/`),
+      id: absolute(snapshot, sitePath.annotation(id)),
       type: 'Annotation',
       motivation: motivations[node.kind],
       created: dateTime(data.created ?? meta.published),

@@ -31,6 +31,7 @@ import { phrasing, planSidenotes } from './sidenotes.ts';
 import { uiText } from '../model/ui-strings.ts';
 import { byId } from '../util/by-id.ts';
 import { heapCeiling } from '../util/collect-garbage.ts';
+import { sitePath } from '../model/routes.ts';
 
 export interface RenderOptions {
   /** The site's base path, such as `/` or `/guide/`. */
@@ -321,12 +322,12 @@ function planComment(comment: CommentNode, content: LoadedContent, graph: GuideG
       return { id: quotation.id, start: quotation.start, end: quotation.end, kind: 'outside', caption: [text(ui.t('quotation.outside'))] };
     }
     const source = byId(content.sources, quotes.source)!;
-    const caption: PhrasingContent[] = phrasing(ui.parts('quotation.from'), { source: link(`/sources/${source.id}/`, source.data.short) });
+    const caption: PhrasingContent[] = phrasing(ui.parts('quotation.from'), { source: link(sitePath.source(source.id), source.data.short) });
     if (quotes.locator) caption.push(text(`, ${quotes.locator}`));
     const original = source.data.url;
     if (original) caption.push(text(' ('), link(original, ui.t('quotation.original')), text(')'));
     // Without a checked address for the work, the quotation cites the guide's page on it.
-    const citeUrl = original ?? `/sources/${source.id}/`;
+    const citeUrl = original ?? sitePath.source(source.id);
     return { id: quotation.id, start: quotation.start, end: quotation.end, kind: 'outside', citeUrl, caption };
   });
   const marks = markReferences(comment, content, graph);

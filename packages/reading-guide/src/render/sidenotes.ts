@@ -14,6 +14,7 @@ import { byId } from '../util/by-id.ts';
 import type { ClaimNode, CommentNode, GuideGraph, Mark } from '../graph/types.ts';
 import type { MessagePart } from '../model/message-format.ts';
 import { uiText, type UiText } from '../model/ui-strings.ts';
+import { sitePath } from '../model/routes.ts';
 
 export interface SidenoteLine {
   /** A DOM id, for lines a link or search result lands on. */
@@ -78,7 +79,7 @@ export function planSidenotes(comment: CommentNode, marks: readonly MarkReferenc
     return {
       id: `annotation-${id}-note`,
       className: `sidenote-annotation sidenote-annotation--${kind}`,
-      content: [strong(`${ui.t(`annotation.kind.${kind}.title`)}.`), text(` ${annotationText(id)} `), link(`/annotations/${id}/`, ui.t('annotation.readIt'))]
+      content: [strong(`${ui.t(`annotation.kind.${kind}.title`)}.`), text(` ${annotationText(id)} `), link(sitePath.annotation(id), ui.t('annotation.readIt'))]
     };
   };
   const notes: Sidenote[] = [];

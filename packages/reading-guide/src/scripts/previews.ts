@@ -14,6 +14,7 @@
  * - Screen readers: the link is described by its card (aria-describedby),
  *   and reports it as expanded.
  */
+import { sitePath } from '../model/routes.ts';
 interface Preview {
   title: string;
   html: string;
@@ -38,7 +39,7 @@ let refocused: Element | undefined;
 
 /** The preview key of a link or mark: its site path without the base, or undefined. */
 function keyOf(target: Element): string | undefined {
-  if (target.matches('mark.mark--claim')) return `/claims/${(target as HTMLElement).dataset.mark!.slice('claim-'.length)}/`;
+  if (target.matches('mark.mark--claim')) return sitePath.claim((target as HTMLElement).dataset.mark!.slice('claim-'.length));
   const href = target.getAttribute('href');
   if (!href || target.closest('svg, .site-header, .site-footer')) return undefined;
   const url = new URL(href, location.href);

@@ -209,7 +209,7 @@ export function claimPageView(guide: Guide, id: string): ClaimPageView {
       edges: group.edges.map((edge) => ({ claim: claimRefView(guide, edge.claim), note: edge.note }))
     })),
     citations: citationViews(guide, node.citations),
-    backlinks: backlinkViews(guide, `/claims/${id}/`),
+    backlinks: backlinkViews(guide, sitePath.claim(id)),
     contribute: contributeView(guide, entry.filePath, { name: `${id}-counterargument`, on: id }),
     annotations: node.annotations.filter((annotation) => !(counter?.kind === 'annotation' && counter.id === annotation)).map((annotation) => annotationView(guide, annotation)),
     annotationCount: node.annotations.length
@@ -234,7 +234,7 @@ export function annotationPageView(guide: Guide, id: string): AnnotationPageView
     annotation: annotationView(guide, id),
     on: node.on === undefined ? undefined : claimRefView(guide, node.on),
     words: node.markId && node.comment && node.exact !== undefined ? { exact: node.exact, markId: node.markId, comment: guide.comment(node.comment).node.label } : undefined,
-    backlinks: backlinkViews(guide, `/annotations/${id}/`),
+    backlinks: backlinkViews(guide, sitePath.annotation(id)),
     contribute: contributeView(guide, entry.filePath)
   };
 }
@@ -273,7 +273,7 @@ export function sourcePageView(guide: Guide, id: string): SourcePageView {
     {
       heading: ui.t('source.citedBy.annotations'),
       items: by('annotation').map((citation) => ({
-        href: `/annotations/${citation.from.id}/`,
+        href: sitePath.annotation(citation.from.id),
         text: annotationSummary(guide, citation.from.id),
         locator: citation.locator
       }))
@@ -292,7 +292,7 @@ export function sourcePageView(guide: Guide, id: string): SourcePageView {
     claims: by('claim').map((citation) => ({ claim: claimRefView(guide, citation.from.id), locator: citation.locator })),
     places,
     cited: node.citedBy.length,
-    backlinks: backlinkViews(guide, `/sources/${id}/`),
+    backlinks: backlinkViews(guide, sitePath.source(id)),
     contribute: contributeView(guide, entry.filePath, { name: `${id}-counterargument`, source: id })
   };
 }
