@@ -1,5 +1,5 @@
 // The modules the integration resolves (src/integration.ts): each component by name, the site's or the guide's,
-// and the site's contributing guide.
+// the site's contributing guide, and which of the files the pages name the site's public/ folder has.
 declare module 'virtual:reading-guide/components/Annotation' {
   const Component: typeof import('./src/components/Annotation.astro').default;
   export default Component;
@@ -42,4 +42,8 @@ declare module 'virtual:reading-guide/components/SourceFacts' {
 }
 declare module 'virtual:reading-guide/contributing' {
   export const Content: import('astro').MarkdownInstance<Record<string, unknown>>['Content'];
+}
+declare module 'virtual:reading-guide/site-files' {
+  /** Whether the site has public/social-card.png, the image of its link previews. */
+  export const socialCard: boolean;
 }

@@ -46,6 +46,13 @@ afterAll(() => {
 });
 
 describe('npm run dev', () => {
+  it('serves the guide’s icon where the site has none, and the site’s own preview image', async () => {
+    const icon = await fetch(new URL('/favicon.svg', origin));
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await icon.text()).toBe(await readFile(path.join(projectRoot, 'packages/reading-guide/public/favicon.svg'), 'utf8'));
+    expect((await fetch(new URL('/social-card.png', origin))).headers.get('content-type')).toBe('image/png');
+  });
+
   it('serves the guide and shows an edit to a claim on the next request', async () => {
     expect(await page('/claims/c1-tasks/')).toContain('Models like tasks.');
     const file = path.join(guide, 'claims/c1-tasks.md');

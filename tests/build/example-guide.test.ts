@@ -1,9 +1,10 @@
 /**
  * The second guide, in examples/: the proof that the generator is not one
  * site. An invented discussion of four people, imported from a Discourse
- * export, with claims, annotations and a crux of its own. It must pass the
- * check, build, be reached page by page with no broken link, say on every
- * page that it is invented, and show every commenter as the guide names them.
+ * export, with claims, annotations and a crux of its own, and a site of its
+ * own in the workspace that uses the package as any guide's site does. It must
+ * pass the check, build, be reached page by page with no broken link, say on
+ * every page that it is invented, and show every commenter as the guide names them.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,11 +18,12 @@ import { crawl, serve } from '../helpers/crawl.ts';
 import { htmlFiles, invalidHtml } from '../helpers/html-validation.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 
-const content = path.join(projectRoot, 'examples/anchoring-comments/content');
+const site = path.join(projectRoot, 'examples/anchoring-comments');
+const content = path.join(site, 'content');
 
 describe('the example guide', async () => {
   const checked = await checkGuide(content);
-  const built = buildSite({ GUIDE_CONTENT: content });
+  const built = buildSite({}, { root: site });
 
   it('passes the check with no warning: more than two commenters, claims, annotations and a crux', () => {
     expect(checked.warnings).toEqual([]);
@@ -40,6 +42,11 @@ describe('the example guide', async () => {
       expect(broken).toEqual([]);
       for (const id of checked.graph.claimOrder) expect(pages.has(`/claims/${id}/`), id).toBe(true);
       expect(pages.has('/cruxes/')).toBe(true);
+      // Its site has no public/ folder: the guide gives the icon and .nojekyll.
+      const icon = await fetch(new URL('favicon.svg', served.url));
+      expect(icon.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+      expect(await icon.text()).toBe(await readFile(path.join(projectRoot, 'packages/reading-guide/public/favicon.svg'), 'utf8'));
+      expect((await fetch(new URL('.nojekyll', served.url))).status).toBe(200);
     } finally {
       served.close();
     }
@@ -53,6 +60,13 @@ describe('the example guide', async () => {
       expect(notice.map((element) => toText(element)), file).toEqual([expect.stringContaining('The discussion in this guide is invented')]);
     }
     expect(await invalidHtml(built.outDir)).toEqual([]);
+  });
+
+  it('names no preview image it does not have: a summary card of the title and description', async () => {
+    const home = fromHtml(await readFile(path.join(built.outDir, 'index.html'), 'utf8'));
+    expect(selectAll('meta[property^="og:image"], meta[name="twitter:image"]', home)).toEqual([]);
+    expect(selectAll('meta[name="twitter:card"]', home).map((meta) => meta.properties.content)).toEqual(['summary']);
+    expect(selectAll('meta[property="og:title"]', home)).toHaveLength(1);
   });
 
   it('gives each of its four commenters a colour of their own, and the map a legend naming them', async () => {

@@ -1,7 +1,8 @@
 /**
  * A site of its own that uses the guide (tests/fixtures/sites/overrides):
  * built as a user builds it, it shows its own component wherever the guide's
- * would be, and keeps the sitemap it configured itself, with no second one.
+ * would be, keeps the sitemap it configured itself, with no second one, and
+ * publishes its own icon and preview image.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
-import { fixturesRoot } from '../helpers/fixtures.ts';
+import { fixturesRoot, projectRoot } from '../helpers/fixtures.ts';
 import { htmlFiles } from '../helpers/html-validation.ts';
 
 let built: BuiltSite;
@@ -44,5 +45,15 @@ describe('a site with a component and a sitemap of its own', () => {
     expect(sitemap).toContain('<loc>https://guide.example.org/claims/</loc>');
     expect(sitemap).not.toContain('/sources/');
     expect(built.output.match(/`sitemap-index\.xml` created/g)).toHaveLength(1);
+  });
+
+  it('publishes its own icon and names its own preview image, with GitHub Pages’ .nojekyll from the guide', async () => {
+    const own = path.join(fixturesRoot, 'sites/overrides/public');
+    expect(await readFile(path.join(built.outDir, 'favicon.svg'), 'utf8')).toBe(await readFile(path.join(own, 'favicon.svg'), 'utf8'));
+    expect(await readFile(path.join(built.outDir, 'favicon.svg'), 'utf8')).not.toBe(await readFile(path.join(projectRoot, 'packages/reading-guide/public/favicon.svg'), 'utf8'));
+    expect(await readFile(path.join(built.outDir, '.nojekyll'), 'utf8')).toBe('');
+    const head = await page('claims/index.html');
+    expect(selectAll('meta[property="og:image"]', head).map((meta) => meta.properties.content)).toEqual(['https://guide.example.org/social-card.png']);
+    expect(selectAll('meta[name="twitter:card"]', head).map((meta) => meta.properties.content)).toEqual(['summary_large_image']);
   });
 });

@@ -35,7 +35,7 @@ async function setUp(integration: AstroIntegration, { root = projectRoot, integr
   const setup: Setup = { updates: [], injected: [] };
   const hook = integration.hooks['astro:config:setup'] as (options: unknown) => Promise<void> | void;
   await hook({
-    config: { root: pathToFileURL(`${root}/`), integrations },
+    config: { root: pathToFileURL(`${root}/`), publicDir: pathToFileURL(`${root}/public/`), integrations },
     command: 'build',
     updateConfig: (update: Record<string, unknown>) => setup.updates.push(update),
     injectRoute: (route: Setup['injected'][number]) => setup.injected.push(route)
@@ -86,9 +86,9 @@ describe('what the integration adds to a site', () => {
   it('sets the addresses the pages are written for, and adds the sitemap and search only where the site has none', async () => {
     const alone = await setUp(readingGuide());
     expect(alone.updates[0]).toMatchObject({ trailingSlash: 'always', build: { format: 'directory' } });
-    expect(addedIntegrations(alone)).toEqual(['reading-guide:guide', '@astrojs/sitemap', 'reading-guide:search-index', 'reading-guide:output-folder']);
+    expect(addedIntegrations(alone)).toEqual(['reading-guide:guide', '@astrojs/sitemap', 'reading-guide:search-index', 'reading-guide:output-folder', 'reading-guide:default-files']);
     const withOwn = await setUp(readingGuide(), { integrations: [{ name: '@astrojs/sitemap' }, { name: 'astro-pagefind' }] });
-    expect(addedIntegrations(withOwn)).toEqual(['reading-guide:guide', 'reading-guide:output-folder']);
+    expect(addedIntegrations(withOwn)).toEqual(['reading-guide:guide', 'reading-guide:output-folder', 'reading-guide:default-files']);
   });
 
   it('stops, naming the file, when the contributing guide or a component it is given is not there', async () => {

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { closest } from './load/front-matter.ts';
 import { codeTheme } from './render/code-theme.ts';
 import { routes } from './site/addresses.ts';
+import { defaultSiteFiles, siteFiles } from './site/default-files.ts';
 import { guideSite } from './site/guide-integration.ts';
 import { outputFolder } from './site/output-folder.ts';
 import { searchIndex } from './site/search-index.ts';
@@ -81,7 +82,7 @@ export function readingGuide(options: ReadingGuideOptions = {}): AstroIntegratio
         const added = [guideSite({ content: settings.content })];
         if (![...sitemapIntegrations].some((name) => present.has(name))) added.push(sitemap());
         if (![...searchIntegrations].some((name) => present.has(name))) added.push(searchIndex());
-        added.push(outputFolder());
+        added.push(outputFolder(), defaultSiteFiles());
         updateConfig({
           trailingSlash: 'always',
           build: { format: 'directory' },
@@ -90,7 +91,7 @@ export function readingGuide(options: ReadingGuideOptions = {}): AstroIntegratio
           // Markdown goes through the same unified processor, with punctuation left as written.
           markdown: { processor: unified({ smartypants: false }), shikiConfig: { theme: codeTheme } },
           vite: {
-            plugins: [virtualModules(components, contributing)],
+            plugins: [virtualModules(components, contributing, siteFiles(fileURLToPath(config.publicDir)))],
             build: {
               // Scripts are files of their own, fetched once and cached for every page,
               // rather than copied into each of thousands of pages.
@@ -134,20 +135,25 @@ function fail(message: string, hint?: string): never {
 
 const componentModule = 'virtual:reading-guide/components/';
 const contributingModule = 'virtual:reading-guide/contributing';
+const siteFilesModule = 'virtual:reading-guide/site-files';
 
-/** `virtual:reading-guide/components/<Name>`: the site's component of that name, or the guide's. */
-function virtualModules(components: Record<ComponentName, string>, contributing: string): Plugin {
+/**
+ * `virtual:reading-guide/components/<Name>`: the site's component of that name, or the guide's;
+ * `…/contributing`: the contributing guide; `…/site-files`: which of the files the pages name the site has.
+ */
+function virtualModules(components: Record<ComponentName, string>, contributing: string, files: ReturnType<typeof siteFiles>): Plugin {
   const resolved = '\0';
   return {
     name: 'reading-guide:virtual-modules',
     resolveId(id) {
-      if (id === contributingModule || id.startsWith(componentModule)) return resolved + id;
+      if (id === contributingModule || id === siteFilesModule || id.startsWith(componentModule)) return resolved + id;
       return undefined;
     },
     load(id) {
       if (!id.startsWith(resolved)) return undefined;
       const name = id.slice(resolved.length);
       if (name === contributingModule) return `export * from ${JSON.stringify(contributing)};`;
+      if (name === siteFilesModule) return `export const socialCard = ${JSON.stringify(files.socialCard)};`;
       if (!name.startsWith(componentModule)) return undefined;
       const file = components[name.slice(componentModule.length) as ComponentName];
       if (!file) throw new Error(`reading-guide has no component ${name.slice(componentModule.length)}`);
