@@ -3,8 +3,8 @@
  * a desktop and a 360 px phone; no horizontal scrolling on the phone; focus
  * always visible.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { violations } from '../helpers/axe.ts';
 
 const pageTypes: [string, string][] = [
   ['home (the thread)', '/'],
@@ -29,11 +29,6 @@ const screens = [
   { name: 'desktop', viewport: { width: 1280, height: 900 } },
   { name: '360 px phone', viewport: { width: 360, height: 740 } }
 ];
-
-async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')})`);
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   for (const screen of screens) {

@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { buildSite } from '../helpers/build-site.ts';
-import { serve } from '../helpers/crawl.ts';
+import { testSite } from '../helpers/test-site.ts';
 
 async function search(page: Page, query: string) {
   await page.goto(`/search/?q=${encodeURIComponent(query)}`);
@@ -75,43 +74,36 @@ test('without JavaScript, /search/ says search needs it and links to the indexes
   await context.close();
 });
 
-test('search works when the site is served under a sub-path', async ({ page }) => {
-  test.setTimeout(90_000);
-  const { status, output, outDir } = buildSite({ BASE_PATH: '/reading-guide' });
-  expect(status, output).toBe(0);
-  const server = await serve(outDir, '/reading-guide/');
-  const address = server.url;
-  try {
-    await page.goto(`${address}search/?q=${encodeURIComponent('continual learning')}`);
-    const first = page.locator('#search-results li > a').first();
-    await expect(first).toHaveAttribute('href', /^\/reading-guide\/#claim-[a-z0-9-]+$/);
-    await first.click();
-    await expect(page).toHaveURL(/\/reading-guide\/#claim-[a-z0-9-]+$/);
-    await expect(page.locator('h1')).toContainText('Goals beyond the task');
-  } finally {
-    server.close();
-  }
+const underSubPath = testSite({ environment: { BASE_PATH: '/reading-guide' }, base: '/reading-guide/' });
+
+underSubPath('search works when the site is served under a sub-path', async ({ page }) => {
+  await page.goto(`search/?q=${encodeURIComponent('continual learning')}`);
+  const first = page.locator('#search-results li > a').first();
+  await expect(first).toHaveAttribute('href', /^\/reading-guide\/#claim-[a-z0-9-]+$/);
+  await first.click();
+  await expect(page).toHaveURL(/\/reading-guide\/#claim-[a-z0-9-]+$/);
+  await expect(page.locator('h1')).toContainText('Goals beyond the task');
 });
 
-test('a search index in several parts finds what one index finds', async ({ page }) => {
-  test.setTimeout(90_000);
-  // The shipped guide's records, split among three indexes, as a large guide's are.
-  const { status, output, outDir } = buildSite({ SEARCH_RECORDS_PER_INDEX: '40' });
-  expect(status, output).toBe(0);
-  expect(output).toContain('in 3 indexes');
-  const server = await serve(outDir, '/');
-  const found = async (address: string, query: string) => {
-    await page.goto(`${address}search/?q=${encodeURIComponent(query)}`);
-    await expect(page.locator('#search-status')).toContainText(`for “${query}”`);
-    return (await page.locator('#search-results li > a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).sort();
+// The shipped guide's records, split among three indexes, as a large guide's are.
+const inParts = testSite({ environment: { SEARCH_RECORDS_PER_INDEX: '40' } });
+
+inParts('a search index in several parts finds what one index finds', async ({ page, site, browser }) => {
+  expect(site.output).toContain('in 3 indexes');
+  // The whole index is the shipped guide's, which the other tests of this file are served.
+  const whole = await browser.newPage({ baseURL: test.info().project.use.baseURL });
+  const found = async (on: typeof page, query: string) => {
+    await on.goto(`search/?q=${encodeURIComponent(query)}`);
+    await expect(on.locator('#search-status')).toContainText(`for “${query}”`);
+    return (await on.locator('#search-results li > a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).sort();
   };
   try {
     for (const query of ['Appendix M', 'continual learning', 'instructions']) {
-      const whole = await found('/', query);
-      expect(whole.length).toBeGreaterThan(2);
-      expect(await found(server.url, query)).toEqual(whole);
+      const fromWhole = await found(whole, query);
+      expect(fromWhole.length).toBeGreaterThan(2);
+      expect(await found(page, query)).toEqual(fromWhole);
     }
   } finally {
-    server.close();
+    await whole.close();
   }
 });
