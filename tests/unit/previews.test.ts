@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
 import { previews } from '../../packages/reading-guide/src/export/previews.ts';
+import { firstSentence } from '../../packages/reading-guide/src/render/sidenotes.ts';
 import { snapshotOf } from '../../packages/reading-guide/src/export/snapshot.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 
@@ -49,5 +50,20 @@ describe('preview cards', () => {
     // Cards do link within the site, each under the base path.
     expect(hrefs.length).toBeGreaterThan(20);
     expect(hrefs.filter((href) => !href.startsWith('/repo/'))).toEqual([]);
+  });
+});
+
+describe('a card’s first sentence', () => {
+  it('runs past a full stop that ends no sentence, as in “et al.”', () => {
+    expect(cards['/glossary/#term-covert-actions']!.html).toContain('Schoen et al. report their rates before and after anti-scheming training.</p>');
+  });
+
+  it('ends where a sentence ends, abbreviations and closing quotation marks kept, and is cut at a word when it runs long', () => {
+    expect(firstSentence('Use e.g. the U.S. figures.  Then   the rest.')).toBe('Use e.g. the U.S. figures.');
+    expect(firstSentence('He said “stop.” Then he left.')).toBe('He said “stop.”');
+    expect(firstSentence('GPT-3.5 does it? Yes.')).toBe('GPT-3.5 does it?');
+    expect(firstSentence('No full stop at all')).toBe('No full stop at all');
+    expect(firstSentence('One two three four five six.', 14)).toBe('One two three…');
+    expect(firstSentence('„Das ist ein Satz.“ Noch einer.', 180, 'de')).toBe('„Das ist ein Satz.“');
   });
 });

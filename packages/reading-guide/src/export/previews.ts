@@ -47,7 +47,7 @@ export function previews(snapshot: GuideSnapshot, base: string, pages: Record<st
         ? h('p', { className: ['preview-counter'] }, [h('strong', `${ui.t('preview.strongestCounterargument')} `), link(sitePath.claim(counter.id), graph.claims[counter.id]!.label), ` ${snapshot.claims[counter.id]!.paraphrase}`])
         : h('p', { className: ['preview-counter'] }, [
             h('strong', `${ui.t('preview.strongestCounterargument')} `),
-            `${firstSentence(snapshot.annotations[counter.id]!.text, 160)} `,
+            `${firstSentence(snapshot.annotations[counter.id]!.text, 160, ui.language)} `,
             link(sitePath.annotation(counter.id), ui.t('annotation.readIt'))
           ])
       : undefined;
@@ -75,7 +75,7 @@ export function previews(snapshot: GuideSnapshot, base: string, pages: Record<st
       h('p', h('cite', source.title)),
       facts !== '' && h('p', { className: ['preview-meta'] }, facts),
       node.locators.length > 0 && h('p', { className: ['preview-meta'] }, ui.t('preview.citedAt', { locators: node.locators.join(', ') })),
-      Boolean(snapshot.texts.sources[id]) && h('p', firstSentence(snapshot.texts.sources[id]!, 220))
+      Boolean(snapshot.texts.sources[id]) && h('p', firstSentence(snapshot.texts.sources[id]!, 220, ui.language))
     );
   }
 
@@ -84,7 +84,7 @@ export function previews(snapshot: GuideSnapshot, base: string, pages: Record<st
     result[`/glossary/#term-${id}`] = card(
       term.term,
       h('p', { className: ['preview-kicker'] }, [`${ui.t('section.glossary')} · `, open(`/glossary/#term-${id}`)]),
-      h('p', [h('dfn', term.term), ': ', firstSentence(snapshot.texts.glossary[id] ?? '', 260)])
+      h('p', [h('dfn', term.term), ': ', firstSentence(snapshot.texts.glossary[id] ?? '', 260, ui.language)])
     );
   }
 
@@ -96,7 +96,7 @@ export function previews(snapshot: GuideSnapshot, base: string, pages: Record<st
     result[sitePath.annotation(id)] = card(
       title,
       h('p', { className: ['preview-kicker'] }, [`${on ? ui.t('preview.annotation.kickerOnClaim', { kind, label: on.label }) : title} · `, open(sitePath.annotation(id))]),
-      h('p', firstSentence(snapshot.annotations[id]!.text, 260))
+      h('p', firstSentence(snapshot.annotations[id]!.text, 260, ui.language))
     );
   }
 
@@ -114,7 +114,7 @@ export function previews(snapshot: GuideSnapshot, base: string, pages: Record<st
     result[`/#comment-${comment.id}`] = card(
       `${comment.label} · ${commenterName(snapshot.meta, comment.author)}`,
       h('p', { className: ['preview-kicker'] }, `${comment.label} · ${commenterName(snapshot.meta, comment.author)}`),
-      h('p', firstSentence(comment.text, 220))
+      h('p', firstSentence(comment.text, 220, ui.language))
     );
   }
 

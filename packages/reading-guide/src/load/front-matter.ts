@@ -4,7 +4,10 @@
  *
  * We parse with `yaml` rather than through Astro's front-matter helper because
  * only a parser that keeps node positions lets an error name the line of the
- * field that is wrong.
+ * field that is wrong. Those positions are turned into lines and columns by
+ * vfile-location over the whole file rather than by `yaml`'s LineCounter,
+ * which counts the lines of the front matter alone: one conversion serves the
+ * YAML's nodes and errors and the Markdown after it, with no offset to add.
  */
 import leven from 'leven';
 import { location } from 'vfile-location';

@@ -44,10 +44,20 @@ export function phrasing(parts: readonly MessagePart[], slots: Record<string, Ph
   return parts.map((part) => (typeof part === 'string' ? text(part) : slots[part.slot]!));
 }
 
-/** The first sentence of a text, cut at a word if it runs long. */
-export function firstSentence(value: string, limit = 180): string {
+const sentences = new Map<string, Intl.Segmenter>();
+
+/**
+ * The first sentence of a text in `language`, cut at a word if it runs long.
+ * Unicode's sentence rules (Intl.Segmenter) know what a full stop followed by
+ * a space does not end ("et al. (2025)", "e.g. this", "U.S. policy") and keep
+ * a closing quotation mark with its sentence.
+ */
+export function firstSentence(value: string, limit = 180, language = 'en'): string {
   const flat = value.replace(/\s+/g, ' ').trim();
-  const sentence = /^.+?[.!?](?=\s|$)/.exec(flat)?.[0] ?? flat;
+  let segmenter = sentences.get(language);
+  if (!segmenter) sentences.set(language, (segmenter = new Intl.Segmenter(language, { granularity: 'sentence' })));
+  const [first] = segmenter.segment(flat);
+  const sentence = first?.segment.trim() ?? flat;
   if (sentence.length <= limit) return sentence;
   return `${sentence.slice(0, limit).replace(/\s+\S*$/, '')}…`;
 }
@@ -73,7 +83,7 @@ export function planSidenotes(comment: CommentNode, marks: readonly MarkReferenc
   const ui = uiText(content.guide?.data);
   const speaker = (claim: ClaimNode) =>
     claim.speaker.kind === 'commenter' ? commenterName(content.guide?.data, claim.speaker.key) : byId(content.sources, claim.speaker.source)!.data.short;
-  const annotationText = (id: string) => firstSentence(annotationTexts[id] ?? '', 110);
+  const annotationText = (id: string) => firstSentence(annotationTexts[id] ?? '', 110, ui.language);
   const annotationLine = (id: string): SidenoteLine => {
     const kind = graph.annotations[id]!.kind;
     return {
