@@ -100,7 +100,7 @@ export class Processors {
   static async create({ terms, base, sidenotesSummary }: RenderSetup): Promise<Processors> {
     const markdown: AstroMarkdownOptions = {
       gfm: true,
-      // Applied by our own plugin list, after the parsed tree is swapped in (see remarkParsedTree).
+      // Applied by our own plugin list, after the parsed tree is swapped in (see remarkRenderInputs).
       smartypants: false,
       shikiConfig: { theme: codeTheme },
       rehypePlugins: [rehypeCanonicalArxiv, [rehypeBaseLinks, { base }], rehypeSanitizeGuide] as RehypePlugins
