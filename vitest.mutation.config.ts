@@ -22,6 +22,7 @@ export default defineConfig({
       'tests/unit/diagnostics.test.ts',
       'tests/unit/text-quote.test.ts',
       'packages/*/test/**/*.test.js',
+      'packages/reading-guide/test/**/*.test.ts',
       'tests/unit/capture-check.test.ts',
       'tests/unit/commenters.test.ts',
       'tests/unit/compile-cache.test.ts',

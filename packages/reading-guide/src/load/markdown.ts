@@ -152,7 +152,7 @@ export function bodyFacts(tree: Root, terms?: readonly GlossaryTerm[]): BodyFact
     nestedQuotations,
     links: [...links],
     siteLinks: siteLinks(tree),
-    terms: terms ? firstTermUses(tree, terms).map((use) => use.term) : []
+    terms: terms ? firstTermUses(tree, terms) : []
   };
 }
 

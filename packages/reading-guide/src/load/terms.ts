@@ -1,11 +1,13 @@
 /**
  * Where glossary terms are used: the first use of each term (or one of its
  * other spellings) in a document, as whole words, ignoring case, outside
- * links and code. The graph lists these uses; the glossary-links plugin links
- * them; both call this one function, so they always agree.
+ * links, headings and code. The graph lists these uses; the glossary-links
+ * plugin links them; both call `replaceFirstTermUses`, so they always agree.
+ * It is mdast-util-find-and-replace, the walker remark-gfm links bare URLs
+ * with, given one pattern for all the names.
  */
-import type { Nodes, Parent, Root, Text } from 'mdast';
-import { visitParents } from 'unist-util-visit-parents';
+import { findAndReplace, type RegExpMatchObject } from 'mdast-util-find-and-replace';
+import type { PhrasingContent, Root } from 'mdast';
 
 export interface GlossaryTerm {
   id: string;
@@ -13,13 +15,10 @@ export interface GlossaryTerm {
   names: readonly string[];
 }
 
+/** A term's first use: the term's id and the words that use it, as written. */
 export interface TermUse {
   term: string;
-  node: Text;
-  parent: Parent;
-  /** Offsets of the words in the text node's value. */
-  start: number;
-  end: number;
+  words: string;
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -66,21 +65,46 @@ function matcher(terms: readonly GlossaryTerm[]): { pattern: RegExp; termOf: Map
   return { pattern, termOf };
 }
 
-const excluded = new Set(['link', 'linkReference', 'inlineCode', 'code', 'heading', 'definition']);
+/** Where a use is not looked for: words that link elsewhere already, headings, code and link definitions. */
+const excluded = ['link', 'linkReference', 'inlineCode', 'code', 'heading', 'definition'];
 
-export function firstTermUses(tree: Root, terms: readonly GlossaryTerm[]): TermUse[] {
-  if (terms.length === 0) return [];
+/**
+ * Calls `replace` with the first use of each term in `tree`, in reading
+ * order; what it returns takes the place of those words, and `false` leaves
+ * them as they are.
+ */
+export function replaceFirstTermUses(tree: Root, terms: readonly GlossaryTerm[], replace: (use: TermUse) => PhrasingContent | false): void {
+  // With no names the pattern would match the empty string everywhere.
+  if (terms.length === 0) return;
   const { pattern, termOf } = matcher(terms);
   const seen = new Set<string>();
-  const uses: TermUse[] = [];
-  visitParents(tree, 'text', (node, ancestors) => {
-    if (ancestors.some((ancestor) => excluded.has((ancestor as Nodes).type))) return;
-    for (const match of node.value.matchAll(pattern)) {
-      const term = termOf.get(nameKey(match[0]))!;
-      if (seen.has(term)) continue;
-      seen.add(term);
-      uses.push({ term, node, parent: ancestors.at(-1) as Parent, start: match.index, end: match.index + match[0].length });
-    }
+  // The end of the last name found, in the text node it is in: find-and-replace looks again one character after
+  // a match it is told to leave, where a shorter name could start inside the longer one ("organism" in "model organism").
+  let last: { node: unknown; end: number } | undefined;
+  findAndReplace(
+    tree,
+    [
+      pattern,
+      (words: string, match: RegExpMatchObject) => {
+        const node = match.stack.at(-1);
+        if (last !== undefined && last.node === node && match.index < last.end) return false;
+        last = { node, end: match.index + words.length };
+        const term = termOf.get(nameKey(words))!;
+        if (seen.has(term)) return false;
+        seen.add(term);
+        return replace({ term, words });
+      }
+    ],
+    { ignore: excluded }
+  );
+}
+
+/** The ids of the terms `tree` uses, in order of first use. */
+export function firstTermUses(tree: Root, terms: readonly GlossaryTerm[]): string[] {
+  const used: string[] = [];
+  replaceFirstTermUses(tree, terms, ({ term }) => {
+    used.push(term);
+    return false;
   });
-  return uses;
+  return used;
 }

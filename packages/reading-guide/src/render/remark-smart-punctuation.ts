@@ -14,11 +14,14 @@ import remarkSmartypants from 'remark-smartypants';
 import type { Plugin, Transformer } from 'unified';
 import { visit, EXIT } from 'unist-util-visit';
 
+/** remark-smartypants' options: which punctuation it changes, and into what; with any of them it changes only what `changeable` finds. */
+export type RemarkSmartPunctuationOptions = NonNullable<Parameters<typeof remarkSmartypants>[0]>;
+
 /** A straight quote, a backtick, two hyphens, or the start of three dots (spaced or not). */
 const changeable = /["'`]|--|\.\s*\./;
 
-export const remarkSmartPunctuation: Plugin<[], Root> = function () {
-  const smartypants = (remarkSmartypants as unknown as Plugin<[], Root>).call(this) as Transformer<Root>;
+export const remarkSmartPunctuation: Plugin<[RemarkSmartPunctuationOptions?], Root> = function (options) {
+  const smartypants = (remarkSmartypants as unknown as Plugin<[RemarkSmartPunctuationOptions?], Root>).call(this, options) as Transformer<Root>;
   return (tree, file) => {
     let needed = false;
     visit(tree, 'text', (node) => {

@@ -15,19 +15,23 @@
  * - Every quotation (a blockquote at the top level) becomes a `<figure>` whose
  *   caption links to what it quotes.
  *
- * The plugin trusts the graph: it fails (with `file.fail`) when the comment's
- * text is not the text the graph resolved selectors against, which would mean
- * the pipeline parsed it differently, or when a mark cannot be placed.
+ * The plan of a comment comes on `file.data.commentPlan`, one file at a
+ * time; a file without one is not a comment and is left as it is. The plugin
+ * trusts the plan: it fails (with `file.fail`, at the first words or the
+ * quotation that differ) when the comment's text or quotations are not those
+ * the graph resolved selectors against, which would mean the pipeline parsed
+ * it differently, or when a mark cannot be placed.
  */
 import type { BlockContent, Parent, PhrasingContent, Root } from 'mdast';
 import { markTextQuotes } from 'remark-text-quote';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { indexText } from '../load/markdown.ts';
+import { indexText, type TextIndex } from '../load/markdown.ts';
 import type { MarkKind } from '../graph/types.ts';
 import type { MarkReference } from './mark-references.ts';
 import type { Sidenote } from './sidenotes.ts';
-import { formatMessage } from '../model/message-format.ts';
+import { formatMessage, type Message } from '../model/message-format.ts';
+import { uiText } from '../model/ui-strings.ts';
 
 export interface QuotationPlan {
   id: string;
@@ -46,13 +50,18 @@ export interface CommentPlan {
   marks: readonly MarkReference[];
   quotations: readonly QuotationPlan[];
   sidenotes: readonly Sidenote[];
-  /** The summary of a paragraph's notes, a UI message taking `{notes}` (their labels), and the language it is in. */
-  sidenotesSummary: { message: string; language: string };
 }
 
 export interface RemarkThreadMarksOptions {
-  /** The plan for the file at this path, or undefined for files that are not comments. */
-  planFor: (path: string) => CommentPlan | undefined;
+  /** The summary of a paragraph's notes: a UI message taking `{notes}` (their labels), and the language it is in; English when not given. */
+  sidenotesSummary?: { message: Message; language: string };
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The marks, quotations and notes planned for the comment this file is. */
+    commentPlan: CommentPlan;
+  }
 }
 
 /** A node rendered as the element `data.hName`: how remark plugins add HTML without raw HTML. */
@@ -96,20 +105,37 @@ const element = (
 
 const markClass = (kind: MarkKind) => ['mark', `mark--${kind}`];
 
-export const remarkThreadMarks: Plugin<[RemarkThreadMarksOptions], Root> = (options) => (tree, file) => {
-  const plan = options.planFor(file.path);
-  if (!plan) return;
-  const index = indexText(tree);
-  if (index.text !== plan.text) {
-    file.fail('The comment’s text differs from the text its selectors were resolved against', {
-      ruleId: 'render-failed',
-      source: 'reading-guide'
-    });
-  }
-  wrapMarks(tree, plan.marks, file);
-  addSidenotes(tree, index.blocks, plan.sidenotes, (notes) => formatMessage(plan.sidenotesSummary.message, { notes }, plan.sidenotesSummary.language));
-  figureQuotations(tree, plan, index.quotations, file);
+export const remarkThreadMarks: Plugin<[RemarkThreadMarksOptions?], Root> = (options) => {
+  const english = uiText(undefined);
+  const { message, language } = options?.sidenotesSummary ?? { message: english.message('sidenotes.summary'), language: english.language };
+  return (tree, file) => {
+    const plan = file.data.commentPlan;
+    if (!plan) return;
+    const index = indexText(tree);
+    if (index.text !== plan.text) {
+      file.fail('The comment’s text differs from the text its selectors were resolved against', {
+        place: leafAt(index, firstDifference(index.text, plan.text))?.node.position,
+        ruleId: 'render-failed',
+        source: 'reading-guide'
+      });
+    }
+    wrapMarks(tree, plan.marks, file);
+    addSidenotes(tree, index.blocks, plan.sidenotes, (notes) => formatMessage(message, { notes }, language));
+    figureQuotations(tree, plan, index, file);
+  };
 };
+
+/** The offset of the first character where two texts differ (the shorter one's length when one begins the other). */
+function firstDifference(one: string, other: string): number {
+  let at = 0;
+  while (at < one.length && one[at] === other[at]) at++;
+  return at;
+}
+
+/** The text node (or inline code) that holds the character at `offset`, or the first after it; the last when there is none after. */
+function leafAt(index: TextIndex, offset: number): TextIndex['leaves'][number] | undefined {
+  return index.leaves.find((leaf) => leaf.end > offset) ?? index.leaves.at(-1);
+}
 
 /**
  * Puts the notes on a block's marked words right after the block, as a
@@ -117,7 +143,7 @@ export const remarkThreadMarks: Plugin<[RemarkThreadMarksOptions], Root> = (opti
  * margin, on narrow ones it folds into the text and opens on demand; either
  * way it is in the page, without any script.
  */
-function addSidenotes(tree: Root, blocks: ReturnType<typeof indexText>['blocks'], sidenotes: readonly Sidenote[], summary: (labels: string) => string): void {
+function addSidenotes(tree: Root, blocks: TextIndex['blocks'], sidenotes: readonly Sidenote[], summary: (labels: string) => string): void {
   for (const range of [...blocks].reverse()) {
     const notes = sidenotes.filter((note) => note.start >= range.start && note.start < range.end);
     if (notes.length === 0) continue;
@@ -166,14 +192,17 @@ function reference(mark: MarkReference): GuideElement {
   });
 }
 
-function figureQuotations(
-  tree: Root,
-  plan: CommentPlan,
-  quotations: ReturnType<typeof indexText>['quotations'],
-  file: VFile
-): void {
-  if (quotations.length !== plan.quotations.length) {
-    file.fail('The comment’s quotations differ from those the graph matched', { ruleId: 'render-failed', source: 'reading-guide' });
+function figureQuotations(tree: Root, plan: CommentPlan, index: TextIndex, file: VFile): void {
+  const { quotations } = index;
+  const differs = [...Array(Math.max(quotations.length, plan.quotations.length)).keys()].find(
+    (offset) => quotations[offset]?.start !== plan.quotations[offset]?.start || quotations[offset]?.end !== plan.quotations[offset]?.end
+  );
+  if (differs !== undefined) {
+    file.fail('The comment’s quotations differ from those the graph matched', {
+      place: (quotations[differs] ?? leafAt(index, plan.quotations[differs]!.start))?.node.position,
+      ruleId: 'render-failed',
+      source: 'reading-guide'
+    });
   }
   for (const [offset, quotation] of quotations.entries()) {
     const quotationPlan = plan.quotations[offset]!;

@@ -25,7 +25,7 @@ import { codeTheme } from './code-theme.ts';
 import { rehypeSanitizeGuide } from './sanitize.ts';
 import { remarkGlossaryLinks } from './remark-glossary-links.ts';
 import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
-import { remarkThreadMarks, type CommentPlan, type QuotationPlan } from './remark-thread-marks.ts';
+import { remarkThreadMarks, type CommentPlan, type QuotationPlan, type RemarkThreadMarksOptions } from './remark-thread-marks.ts';
 import { markReferences } from './mark-references.ts';
 import { phrasing, planSidenotes } from './sidenotes.ts';
 import { uiText } from '../model/ui-strings.ts';
@@ -78,10 +78,12 @@ export interface RenderedBody {
   problems: Problem[];
 }
 
-/** What every body's rendering depends on, besides its own Markdown. */
+/** What every body's rendering depends on, besides its own Markdown (and a comment's plan). */
 export interface RenderSetup {
   terms: readonly GlossaryTerm[];
   base: string;
+  /** How the thread's notes are summed up; English when not given. */
+  sidenotesSummary?: RemarkThreadMarksOptions['sidenotesSummary'];
 }
 
 /**
@@ -89,20 +91,16 @@ export interface RenderSetup {
  * SmartyPants), the annotations' and the rest of the guide's own prose.
  */
 export class Processors {
-  /** The plans of the comments being rendered, which the thread's plugin asks for by file. */
-  readonly #plans: Map<string, CommentPlan>;
   readonly #processors: Record<BodyKind, MarkdownRenderer>;
 
-  private constructor(processors: Record<BodyKind, MarkdownRenderer>, plans: Map<string, CommentPlan>) {
+  private constructor(processors: Record<BodyKind, MarkdownRenderer>) {
     this.#processors = processors;
-    this.#plans = plans;
   }
 
-  static async create({ terms, base }: RenderSetup): Promise<Processors> {
-    const plans = new Map<string, CommentPlan>();
+  static async create({ terms, base, sidenotesSummary }: RenderSetup): Promise<Processors> {
     const markdown: AstroMarkdownOptions = {
       gfm: true,
-      // Applied by our own plugin list, after the parsed tree is swapped in (see remarkParsedTree).
+      // Applied by our own plugin list, after the parsed tree is swapped in (see remarkRenderInputs).
       smartypants: false,
       shikiConfig: { theme: codeTheme },
       rehypePlugins: [rehypeCanonicalArxiv, [rehypeBaseLinks, { base }], rehypeSanitizeGuide] as RehypePlugins
@@ -112,18 +110,14 @@ export class Processors {
         ...markdown,
         // SmartyPants stays off for the thread: it would rewrite the commenters'
         // quotes and dashes, and the text would no longer be theirs.
-        remarkPlugins: [
-          remarkParsedTree,
-          [remarkGlossaryLinks, { terms }],
-          [remarkThreadMarks, { planFor: (file: string) => plans.get(file) }]
-        ] as RemarkPlugins
+        remarkPlugins: [remarkRenderInputs, [remarkGlossaryLinks, { terms }], [remarkThreadMarks, { sidenotesSummary }]] as RemarkPlugins
       }),
       // Annotations link the terms they use, as comments do; other prose is left as written.
-      createMarkdownProcessor({ ...markdown, remarkPlugins: [remarkParsedTree, remarkSmartPunctuation, [remarkGlossaryLinks, { terms }]] as RemarkPlugins }),
+      createMarkdownProcessor({ ...markdown, remarkPlugins: [remarkRenderInputs, remarkSmartPunctuation, [remarkGlossaryLinks, { terms }]] as RemarkPlugins }),
       // The guide's own prose gets typographic quotes and dashes.
-      createMarkdownProcessor({ ...markdown, remarkPlugins: [remarkParsedTree, remarkSmartPunctuation] as RemarkPlugins })
+      createMarkdownProcessor({ ...markdown, remarkPlugins: [remarkRenderInputs, remarkSmartPunctuation] as RemarkPlugins })
     ]);
-    return new Processors({ thread, annotations, prose }, plans);
+    return new Processors({ thread, annotations, prose });
   }
 
   /**
@@ -153,15 +147,9 @@ export class Processors {
   }
 
   async #render(job: RenderJob): Promise<RenderedBody> {
-    const key = path.resolve(job.file);
-    if (job.plan) this.#plans.set(key, job.plan);
     const diagnostics = new Diagnostics();
-    try {
-      const html = await renderOne(this.#processors[job.kind], job.markdown, job.file, diagnostics, job.place ?? firstLine(job.markdown), job.tree);
-      return { html, problems: diagnostics.problems };
-    } finally {
-      this.#plans.delete(key);
-    }
+    const html = await renderOne(this.#processors[job.kind], job, diagnostics);
+    return { html, problems: diagnostics.problems };
   }
 }
 
@@ -185,12 +173,14 @@ export async function renderGuide(
   const terms = glossaryTerms(content.glossary);
   const { cache, base } = options;
   const termsKey = JSON.stringify(terms);
+  const ui = uiText(content.guide?.data);
+  const sidenotesSummary = { message: ui.message('sidenotes.summary'), language: ui.language };
 
   /** Every body to render, with what it is for and its cache key. */
   const bodies: { job: RenderJob; done: (html: string) => void; key?: string }[] = [];
   const add = (job: RenderJob, done: (html: string) => void) => {
     // What the HTML depends on besides the Markdown and the base path.
-    const inputs = job.kind === 'thread' ? [termsKey, JSON.stringify(job.plan)] : job.kind === 'annotations' ? [termsKey] : [];
+    const inputs = job.kind === 'thread' ? [termsKey, JSON.stringify(job.plan), JSON.stringify(sidenotesSummary)] : job.kind === 'annotations' ? [termsKey] : [];
     bodies.push({ job, done, key: cache?.key('html', job.kind, base, job.markdown, ...inputs) });
   };
 
@@ -222,7 +212,7 @@ export async function renderGuide(
     if (kept !== undefined) done(kept);
     return kept === undefined;
   });
-  const processors = await Processors.create({ terms, base });
+  const processors = await Processors.create({ terms, base, sidenotesSummary });
   const rendered = await processors.renderAll(missing.map(({ job }) => job));
   for (const [index, { html: result, problems }] of rendered.entries()) {
     const { key, done } = missing[index]!;
@@ -234,32 +224,41 @@ export async function renderGuide(
   return { html, texts, notes, guideNotes: guideNotes.filter((note) => note !== undefined) };
 }
 
-/**
- * Bodies were parsed once already, by the loader, with the same parser: the
- * processor is given an empty document and this plugin hands it that tree
- * instead (unified carries on with a tree a transformer returns), so that no
- * body is parsed twice. It must come first among the remark plugins.
- */
-function remarkParsedTree() {
-  return (tree: Root, file: VFile): Root => ((file.data as ParsedTreeData).astro?.frontmatter?.[parsedTreeField] as Root | undefined) ?? tree;
+/** What a body is rendered with besides its Markdown: the tree the loader parsed it into, and a comment's plan. */
+interface RenderInputs {
+  tree?: Root;
+  commentPlan?: CommentPlan;
 }
 
-const parsedTreeField = 'reading-guide:parsed-tree';
-type ParsedTreeData = { astro?: { frontmatter?: Record<string, unknown> } };
+/**
+ * Astro's processor takes nothing for a file but its Markdown, its path and
+ * its front matter, which it puts on `file.data.astro.frontmatter`; the
+ * inputs come that way, and this plugin, first among the remark plugins,
+ * hands them on as the plugins read them. A comment's plan goes on
+ * `file.data.commentPlan`. Bodies were parsed once already, by the loader,
+ * with the same parser: the processor is given an empty document and this
+ * plugin returns that tree instead (unified carries on with a tree a
+ * transformer returns), so that no body is parsed twice.
+ */
+function remarkRenderInputs() {
+  return (tree: Root, file: VFile): Root => {
+    const inputs = file.data.astro?.frontmatter?.[renderInputsField] as RenderInputs | undefined;
+    if (inputs?.commentPlan) file.data.commentPlan = inputs.commentPlan;
+    return inputs?.tree ?? tree;
+  };
+}
 
-async function renderOne(
-  processor: MarkdownRenderer,
-  markdown: string,
-  file: string,
-  diagnostics: Diagnostics,
-  place: Point | undefined,
-  parsed?: Root
-): Promise<string | undefined> {
+const renderInputsField = 'reading-guide:render-inputs';
+
+async function renderOne(processor: MarkdownRenderer, job: RenderJob, diagnostics: Diagnostics): Promise<string | undefined> {
+  const { markdown, file, tree, plan } = job;
+  const place = job.place ?? firstLine(markdown);
+  const inputs: RenderInputs = { tree, commentPlan: plan };
   let code: string;
   try {
-    ({ code } = await processor.render(parsed ? '' : markdown, {
+    ({ code } = await processor.render(tree ? '' : markdown, {
       fileURL: pathToFileURL(path.resolve(file)),
-      frontmatter: parsed ? { [parsedTreeField]: parsed } : {}
+      frontmatter: { [renderInputsField]: inputs }
     }));
   } catch (error) {
     const message = error as Partial<VFileMessage> & Error;
@@ -335,8 +334,7 @@ function planComment(comment: CommentNode, content: LoadedContent, graph: GuideG
     text: comment.text,
     marks,
     quotations,
-    sidenotes: planSidenotes(comment, marks, content, graph, annotationTexts),
-    sidenotesSummary: { message: String(ui.message('sidenotes.summary')), language: ui.language }
+    sidenotes: planSidenotes(comment, marks, content, graph, annotationTexts)
   };
 }
 
