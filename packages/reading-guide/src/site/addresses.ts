@@ -11,6 +11,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { defaultFiles } from './default-files.ts';
 import GithubSlugger from 'github-slugger';
 import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -141,6 +142,8 @@ export function siteAddresses({ content, graph, rendered }: Pick<CompiledGuide, 
   }
   const publicFolder = path.join(projectRoot, 'public');
   if (existsSync(publicFolder)) for (const file of readdirSync(publicFolder)) addresses.set(`/${file}`, new Set());
+  // The files the guide publishes where public/ has none (src/site/default-files.ts).
+  for (const file of defaultFiles) addresses.set(`/${file}`, new Set());
   const on = (page: string, ...ids: (string | readonly string[])[]) => {
     const set = addresses.get(page);
     if (set) for (const id of ids.flat()) set.add(id);
