@@ -7,7 +7,7 @@
  *
  * node .github/scripts/stamp-repository.ts [workspace root]
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(process.argv[2] ?? '.');
@@ -17,12 +17,9 @@ const repository = process.env.GITHUB_REPOSITORY;
 let failed = false;
 for (const folder of readdirSync(path.join(root, 'packages')).sort()) {
   const file = path.join(root, 'packages', folder, 'package.json');
-  let manifest: { private?: boolean; repository?: unknown };
-  try {
-    manifest = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    continue;
-  }
+  // A folder without a manifest is no package; a manifest that does not parse stops the release with its error.
+  if (!existsSync(file)) continue;
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { private?: boolean; repository?: unknown };
   if (manifest.private || manifest.repository) continue;
   if (!server || !repository) {
     console.error(`packages/${folder}/package.json has no "repository", and GITHUB_SERVER_URL and GITHUB_REPOSITORY do not say which to write.`);

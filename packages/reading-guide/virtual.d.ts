@@ -44,6 +44,6 @@ declare module 'virtual:reading-guide/contributing' {
   export const Content: import('astro').MarkdownInstance<Record<string, unknown>>['Content'];
 }
 declare module 'virtual:reading-guide/site-files' {
-  /** Whether the site has public/social-card.png, the image of its link previews. */
-  export const socialCard: boolean;
+  /** The site path of the image of its link previews (public/social-card.png), or null when the site has none. */
+  export const socialCard: string | null;
 }

@@ -60,7 +60,7 @@ describe('a changeset', () => {
     expect(result.status, result.stderr).toBe(0);
 
     const [major, minor] = (before['reading-guide'] as string).split('.').map(Number);
-    const raised = major === 0 ? `0.${minor! + 1}.0` : `${major}.${minor! + 1}.0`;
+    const raised = `${major}.${minor! + 1}.0`;
     expect(readManifest(root, 'reading-guide').version).toBe(raised);
     expect(readFileSync(path.join(root, 'packages/reading-guide/CHANGELOG.md'), 'utf8')).toMatch(
       new RegExp(`## ${raised.replaceAll('.', '\\.')}\\n\\n### Minor Changes\\n\\n- The map shows each commenter in the colour guide\\.yaml gives\\.`)
@@ -134,6 +134,14 @@ describe('the repository field that provenance needs', () => {
     writeFileSync(path.join(root, 'packages/remark-text-quote/package.json'), JSON.stringify({ ...manifest, repository: own }));
     expect(run(root, stamp, [root], { GITHUB_SERVER_URL: 'https://github.example', GITHUB_REPOSITORY: 'someone/some-guide' }).status).toBe(0);
     expect(readManifest(root, 'remark-text-quote').repository).toEqual(own);
+  });
+
+  it('stops the release on a manifest that does not parse, rather than publishing it without', () => {
+    const root = workspaceCopy();
+    writeFileSync(path.join(root, 'packages/reading-guide/package.json'), '{ "name": "reading-guide",');
+    const result = run(root, stamp, [root], { GITHUB_SERVER_URL: 'https://github.example', GITHUB_REPOSITORY: 'someone/some-guide' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('SyntaxError');
   });
 
   it('stops the release, naming the package, when it cannot be known', () => {

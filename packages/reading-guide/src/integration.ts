@@ -153,7 +153,7 @@ function virtualModules(components: Record<ComponentName, string>, contributing:
       if (!id.startsWith(resolved)) return undefined;
       const name = id.slice(resolved.length);
       if (name === contributingModule) return `export * from ${JSON.stringify(contributing)};`;
-      if (name === siteFilesModule) return `export const socialCard = ${JSON.stringify(files.socialCard)};`;
+      if (name === siteFilesModule) return `export const socialCard = ${JSON.stringify(files.socialCard ?? null)};`;
       if (!name.startsWith(componentModule)) return undefined;
       const file = components[name.slice(componentModule.length) as ComponentName];
       if (!file) throw new Error(`reading-guide has no component ${name.slice(componentModule.length)}`);

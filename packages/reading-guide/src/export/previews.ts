@@ -61,7 +61,7 @@ export function previews(snapshot: GuideSnapshot, base: string, pages: Record<st
       counterLine
     );
     result[sitePath.claim(id)] = preview;
-    result[`/#${claim.markId}`] = preview;
+    result[sitePath.onThread(claim.markId)] = preview;
   }
 
   for (const id of Object.keys(snapshot.sources).sort()) {
@@ -81,9 +81,9 @@ export function previews(snapshot: GuideSnapshot, base: string, pages: Record<st
 
   for (const id of Object.keys(snapshot.terms).sort()) {
     const term = snapshot.terms[id]!;
-    result[`/glossary/#term-${id}`] = card(
+    result[sitePath.term(id)] = card(
       term.term,
-      h('p', { className: ['preview-kicker'] }, [`${ui.t('section.glossary')} · `, open(`/glossary/#term-${id}`)]),
+      h('p', { className: ['preview-kicker'] }, [`${ui.t('section.glossary')} · `, open(sitePath.term(id))]),
       h('p', [h('dfn', term.term), ': ', firstSentence(snapshot.texts.glossary[id] ?? '', 260, ui.language)])
     );
   }
@@ -102,16 +102,16 @@ export function previews(snapshot: GuideSnapshot, base: string, pages: Record<st
 
   for (const id of Object.keys(snapshot.cruxes).sort()) {
     const crux = graph.cruxes[id]!;
-    result[`/cruxes/#crux-${id}`] = card(
+    result[sitePath.crux(id)] = card(
       snapshot.cruxes[id]!.question,
-      h('p', { className: ['preview-kicker'] }, [`${ui.t('preview.crux.kicker')} · `, open(`/cruxes/#crux-${id}`)]),
+      h('p', { className: ['preview-kicker'] }, [`${ui.t('preview.crux.kicker')} · `, open(sitePath.crux(id))]),
       h('p', snapshot.cruxes[id]!.question),
       h('p', { className: ['preview-meta'] }, ui.t('preview.crux.claims', { count: crux.claims.length }))
     );
   }
 
   for (const comment of graph.comments) {
-    result[`/#comment-${comment.id}`] = card(
+    result[sitePath.comment(comment.id)] = card(
       `${comment.label} · ${commenterName(snapshot.meta, comment.author)}`,
       h('p', { className: ['preview-kicker'] }, `${comment.label} · ${commenterName(snapshot.meta, comment.author)}`),
       h('p', firstSentence(comment.text, 220, ui.language))

@@ -12,7 +12,7 @@ import { speakerName } from './argument-map.ts';
 import type { GuideSnapshot } from './snapshot.ts';
 import { annotationKinds, type AnnotationKind } from '../model/schema.ts';
 import { uiText, type Language, type UiKey, type UiText } from '../model/ui-strings.ts';
-import { sitePath } from '../model/routes.ts';
+import { anchor, sitePath } from '../model/routes.ts';
 
 export interface SearchRecord {
   url: string;
@@ -67,7 +67,7 @@ export function searchRecords(snapshot: GuideSnapshot): SearchRecord[] {
     const claim = graph.claims[id]!;
     const { paraphrase } = snapshot.claims[id]!;
     return record(
-      `/#${claim.markId}`,
+      sitePath.onThread(claim.markId),
       `${claim.label} · ${speakerName(snapshot, claim.speaker)}: ${paraphrase}`,
       // The claim's own words and paraphrase; the rest of the paragraph is the comment's record.
       `${claim.exact}\n${paraphrase}`,
@@ -84,9 +84,9 @@ export function searchRecords(snapshot: GuideSnapshot): SearchRecord[] {
       const title = claim
         ? ui.t('search.record.annotationOnClaim', { kind, label: claim.label, paraphrase: snapshot.claims[claim.id]!.paraphrase })
         : ui.t('search.record.annotationOnWords', { kind, words: annotation.exact ?? '' });
-      // The annotation as it stands in the thread: beside its claim's words, or on its own.
+      // The annotation as it stands in the thread: beside its claim's words, or on its own (an annotation on no claim is on words, so it has a mark).
       return record(
-        claim ? `/#annotation-${id}-note` : `/#side-${annotation.markId}`,
+        sitePath.onThread(claim ? anchor.annotationNote(id) : anchor.sidenote(annotation.markId!)),
         title,
         snapshot.annotations[id]!.text,
         theGuide,
@@ -95,7 +95,7 @@ export function searchRecords(snapshot: GuideSnapshot): SearchRecord[] {
     });
   const comments = graph.comments.map((comment) =>
     record(
-      `/#comment-${comment.id}`,
+      sitePath.comment(comment.id),
       `${comment.label} · ${commenterName(snapshot.meta, comment.author)}`,
       comment.text,
       commenterName(snapshot.meta, comment.author),
@@ -113,10 +113,10 @@ export function searchRecords(snapshot: GuideSnapshot): SearchRecord[] {
     .sort()
     .map((id) => {
       const term = snapshot.terms[id]!;
-      return record(`/glossary/#term-${id}`, term.term, `${[term.term, ...term.aliases].join('\n')}\n${snapshot.texts.glossary[id] ?? ''}`, theGuide, 'glossary term');
+      return record(sitePath.term(id), term.term, `${[term.term, ...term.aliases].join('\n')}\n${snapshot.texts.glossary[id] ?? ''}`, theGuide, 'glossary term');
     });
   const cruxes = Object.keys(snapshot.cruxes)
     .sort()
-    .map((id) => record(`/cruxes/#crux-${id}`, snapshot.cruxes[id]!.question, snapshot.texts.cruxes[id] ?? '', theGuide, 'crux'));
+    .map((id) => record(sitePath.crux(id), snapshot.cruxes[id]!.question, snapshot.texts.cruxes[id] ?? '', theGuide, 'crux'));
   return [...claims, ...annotations, ...comments, ...sources, ...terms, ...cruxes];
 }

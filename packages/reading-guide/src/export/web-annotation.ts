@@ -58,7 +58,7 @@ function target(snapshot: GuideSnapshot, comment: CommentNode, markId: string): 
   const { text } = comment;
   return {
     source: comment.permalink,
-    scope: absolute(snapshot, `/#comment-${comment.id}`),
+    scope: absolute(snapshot, sitePath.comment(comment.id)),
     selector: [
       {
         type: 'TextQuoteSelector',

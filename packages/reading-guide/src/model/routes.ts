@@ -14,6 +14,10 @@ export const anchor = {
   cruxTitle: (id: string) => `crux-${id}-title`,
   kind: (kind: string) => `kind-${kind}`,
   annotationCard: (id: string) => `annotation-${id}-card`,
+  /** An annotation's line in the sidenote of the claim it is about. */
+  annotationNote: (id: string) => `annotation-${id}-note`,
+  /** The sidenote beside marked words. */
+  sidenote: (markId: string) => `side-${markId}`,
   /** The heading of a page's "Linked from" section; `page` is its site path. */
   linkedFrom: (page: string) => `linked-from-${page.replace(/[^a-z0-9]+/gi, '-')}`,
   /** An argument map: a claim's neighbourhood, or the whole map. */

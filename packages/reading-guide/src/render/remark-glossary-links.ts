@@ -6,6 +6,7 @@
  * names every document that links it.
  */
 import type { Root } from 'mdast';
+import { sitePath } from '../model/routes.ts';
 import type { Plugin } from 'unified';
 import { replaceFirstTermUses, type GlossaryTerm } from '../load/terms.ts';
 
@@ -17,7 +18,7 @@ export interface RemarkGlossaryLinksOptions {
 export const remarkGlossaryLinks: Plugin<[RemarkGlossaryLinksOptions], Root> = ({ terms }) => (tree) => {
   replaceFirstTermUses(tree, terms, ({ term, words }) => ({
     type: 'link',
-    url: `/glossary/#term-${term}`,
+    url: sitePath.term(term),
     children: [{ type: 'text', value: words }],
     data: { hProperties: { className: ['term'] } }
   }));

@@ -313,7 +313,7 @@ function planComment(comment: CommentNode, content: LoadedContent, graph: GuideG
         start: quotation.start,
         end: quotation.end,
         kind: 'comment',
-        citeUrl: `/#${quotes.markId}`,
+        citeUrl: sitePath.onThread(quotes.markId),
         caption: phrasing(ui.parts('quotation.quotes', { speaker: nameOf(comment.author) }), { quoted: link(`#${quotes.markId}`, `${quoted.label}, ${nameOf(quoted.author)}`) })
       };
     }

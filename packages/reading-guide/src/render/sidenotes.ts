@@ -14,7 +14,7 @@ import { byId } from '../util/by-id.ts';
 import type { ClaimNode, CommentNode, GuideGraph, Mark } from '../graph/types.ts';
 import type { MessagePart } from '../model/message-format.ts';
 import { uiText, type UiText } from '../model/ui-strings.ts';
-import { sitePath } from '../model/routes.ts';
+import { anchor, sitePath } from '../model/routes.ts';
 
 export interface SidenoteLine {
   /** A DOM id, for lines a link or search result lands on. */
@@ -87,14 +87,14 @@ export function planSidenotes(comment: CommentNode, marks: readonly MarkReferenc
   const annotationLine = (id: string): SidenoteLine => {
     const kind = graph.annotations[id]!.kind;
     return {
-      id: `annotation-${id}-note`,
+      id: anchor.annotationNote(id),
       className: `sidenote-annotation sidenote-annotation--${kind}`,
       content: [strong(`${ui.t(`annotation.kind.${kind}.title`)}.`), text(` ${annotationText(id)} `), link(sitePath.annotation(id), ui.t('annotation.readIt'))]
     };
   };
   const notes: Sidenote[] = [];
   for (const mark of marks) {
-    const base = { id: `side-${mark.id}`, markId: mark.id, kind: mark.kind, start: mark.start };
+    const base = { id: anchor.sidenote(mark.id), markId: mark.id, kind: mark.kind, start: mark.start };
     if (mark.kind === 'claim') {
       const claim = graph.claims[mark.target]!;
       // The comment says who wrote it; a note names the speaker only for an outside work's claim.

@@ -16,17 +16,18 @@ import type { AstroIntegration } from 'astro';
 
 const defaultsFolder = fileURLToPath(new URL('../../public/', import.meta.url));
 export const defaultFiles = ['favicon.svg', '.nojekyll'] as const;
-export const socialCardFile = 'social-card.png';
+const socialCardFile = 'social-card.png';
 
-/** What the site's `public/` folder holds of the files the pages name. */
-export function siteFiles(publicDir: string): { socialCard: boolean } {
-  return { socialCard: existsSync(path.join(publicDir, socialCardFile)) };
+/** The site paths of the files the pages name that the site's `public/` folder holds: its preview image, if any. */
+export function siteFiles(publicDir: string): { socialCard?: string } {
+  return existsSync(path.join(publicDir, socialCardFile)) ? { socialCard: `/${socialCardFile}` } : {};
 }
 
 export function defaultSiteFiles(): AstroIntegration {
   let publicDir = '';
   let base = '/';
-  const missing = () => defaultFiles.filter((file) => !existsSync(path.join(publicDir, file)));
+  /** Whether the guide gives `file`: the site's public/ folder has none of its own. */
+  const given = (file: string) => !existsSync(path.join(publicDir, file));
   return {
     name: 'reading-guide:default-files',
     hooks: {
@@ -36,8 +37,8 @@ export function defaultSiteFiles(): AstroIntegration {
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((request, response, next) => {
-          const file = missing().find((name) => request.url?.split('?')[0] === `${base}${name}`);
-          if (!file) return next();
+          const file = defaultFiles.find((name) => request.url?.split('?')[0] === `${base}${name}`);
+          if (!file || !given(file)) return next();
           readFile(path.join(defaultsFolder, file)).then(
             (body) => {
               response.setHeader('Content-Type', file.endsWith('.svg') ? 'image/svg+xml' : 'text/plain');
@@ -49,7 +50,7 @@ export function defaultSiteFiles(): AstroIntegration {
       },
       'astro:build:done': async ({ dir }) => {
         const outDir = fileURLToPath(dir);
-        for (const file of missing()) await copyFile(path.join(defaultsFolder, file), path.join(outDir, file));
+        for (const file of defaultFiles.filter(given)) await copyFile(path.join(defaultsFolder, file), path.join(outDir, file));
       }
     }
   };

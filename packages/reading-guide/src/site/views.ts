@@ -268,7 +268,7 @@ export function sourcePageView(guide: Guide, id: string): SourcePageView {
   const places = [
     {
       heading: ui.t('source.citedBy.thread'),
-      items: by('comment').map((citation) => ({ href: `/#${citation.markId}`, text: guide.comment(citation.from.id).node.label, locator: citation.locator }))
+      items: by('comment').map((citation) => ({ href: sitePath.onThread(citation.markId!), text: guide.comment(citation.from.id).node.label, locator: citation.locator }))
     },
     {
       heading: ui.t('source.citedBy.annotations'),
@@ -280,7 +280,7 @@ export function sourcePageView(guide: Guide, id: string): SourcePageView {
     },
     {
       heading: ui.t('source.citedBy.glossary'),
-      items: by('term').map((citation) => ({ href: `/glossary/#term-${citation.from.id}`, text: guide.entry('glossary', citation.from.id).data.term, locator: citation.locator }))
+      items: by('term').map((citation) => ({ href: sitePath.term(citation.from.id), text: guide.entry('glossary', citation.from.id).data.term, locator: citation.locator }))
     }
   ].filter((group) => group.items.length > 0);
   return {
