@@ -1,0 +1,155 @@
+// What `npm create reading-guide` does with its flags, its questions and the
+// folder it is given; the scaffold test in tests/build installs what it makes.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { readRequest, run, UsageError } from '../lib/main.js';
+
+const repository = fileURLToPath(new URL('../../../', import.meta.url));
+const discourseExport = path.join(repository, 'examples/anchoring-comments/content/capture/discourse-topic.json');
+const integrationVersion = JSON.parse(await readFile(path.join(repository, 'packages/reading-guide/package.json'), 'utf8')).version;
+
+/** Runs the command in a fresh folder; `terminal` says whether it may ask. */
+async function create(argv, { terminal = false, ask } = {}) {
+  const cwd = await mkdtemp(path.join(tmpdir(), 'create-reading-guide-'));
+  const out = [];
+  const err = [];
+  const io = {
+    stdin: { isTTY: terminal },
+    stdout: { isTTY: terminal, write: (text) => out.push(text) },
+    stderr: { write: (text) => err.push(text) }
+  };
+  const code = await run(argv, io, { cwd, ask });
+  return { code, cwd, stdout: out.join(''), stderr: err.join('') };
+}
+
+describe('the command line', () => {
+  it('takes every default with --yes and asks nothing', async () => {
+    const asked = [];
+    const request = await readRequest(['--yes'], { interactive: true, ask: async (known) => (asked.push(known), known) });
+    expect(request).toEqual({ folder: 'my-guide', from: undefined, title: undefined, importer: [] });
+    expect(asked).toEqual([]);
+  });
+
+  it('asks in a terminal only for what no flag says', async () => {
+    const asked = [];
+    const request = await readRequest(['notes-guide'], {
+      interactive: true,
+      ask: async (known) => (asked.push(known), { ...known, from: 'export.json' })
+    });
+    expect(asked).toEqual([{ folder: 'notes-guide', from: undefined }]);
+    expect(request).toMatchObject({ folder: 'notes-guide', from: 'export.json' });
+  });
+
+  it('refuses, with exit code 2 and the usage, to wait for answers where there is no terminal', async () => {
+    const result = await create(['my-guide']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no terminal to ask in: give --yes/);
+    expect(result.stderr).toContain('Usage: npm create reading-guide');
+    expect(await readdir(result.cwd)).toEqual([]);
+  });
+
+  it.each([
+    [['a', 'b', '--yes'], /one folder, not 2/],
+    [['--yes', '--colour', 'red'], /Unknown option '--colour'/],
+    [['--yes', '--title', ' '], /--title must not be empty/],
+    [['--yes', '--site', 'chat.example'], /--site is for an import: give --from/]
+  ])('refuses %j', async (argv, message) => {
+    await expect(readRequest(argv, { interactive: false })).rejects.toThrow(UsageError);
+    await expect(readRequest(argv, { interactive: false })).rejects.toThrow(message);
+  });
+
+  it('hands the importer its flags under the importer’s names', async () => {
+    const request = await readRequest(['g', '--from', 't.txt', '--thread-title', 'Notes', '--site', 'chat.example', '--names', 'real'], { interactive: false });
+    expect(request.importer).toEqual(['--site', 'chat.example', '--title', 'Notes', '--names', 'real']);
+  });
+
+  it('prints its usage for --help and writes nothing', async () => {
+    const result = await create(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('--from <export-or-url>');
+    expect(await readdir(result.cwd)).toEqual([]);
+  });
+
+  it('stops, writing nothing, when the questions are cancelled', async () => {
+    const result = await create([], { terminal: true, ask: async () => undefined });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Cancelled: nothing was written/);
+    expect(await readdir(result.cwd)).toEqual([]);
+  });
+});
+
+describe('the repository it makes', () => {
+  it('from the starter: template, content, and a package.json on this release', async () => {
+    const result = await create(['my-guide', '--yes']);
+    expect(result.code, result.stderr).toBe(0);
+    const made = path.join(result.cwd, 'my-guide');
+    const files = await readdir(made, { recursive: true });
+    for (const file of ['.gitignore', '.nvmrc', 'README.md', 'CONTRIBUTING.md', 'astro.config.mjs', 'package.json', '.github/workflows/check.yml', '.github/workflows/deploy.yml', '.github/pull_request_template.md', 'content/guide.yaml', 'content/capture/thread.txt']) {
+      expect(files).toContain(file);
+    }
+    expect(files).not.toContain('gitignore');
+    const manifest = JSON.parse(await readFile(path.join(made, 'package.json'), 'utf8'));
+    expect(manifest.name).toBe('my-guide');
+    expect(manifest.dependencies['reading-guide']).toBe(`^${integrationVersion}`);
+    expect(manifest.scripts.test).toBe('reading-guide check && astro build');
+    const guide = parse(await readFile(path.join(made, 'content/guide.yaml'), 'utf8'));
+    // The starter is invented, and its pages say so.
+    expect(guide.demonstration).toBe(true);
+    expect(await readFile(path.join(made, 'README.md'), 'utf8')).toMatch(new RegExp(`^# ${guide.title.replace(/[?]/g, '\\?')}\n`));
+    expect(result.stdout).toMatch(/cd my-guide\n\s+npm install\n/);
+  });
+
+  it('gives the guide the title asked for, in guide.yaml and the README', async () => {
+    const result = await create(['titled', '--yes', '--title', 'Notes on notes']);
+    expect(result.code, result.stderr).toBe(0);
+    const yaml = await readFile(path.join(result.cwd, 'titled/content/guide.yaml'), 'utf8');
+    expect(parse(yaml).title).toBe('Notes on notes');
+    // Only the title changes: the starter's editor notes and digests stay as they are.
+    expect(parse(yaml).capture.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await readFile(path.join(result.cwd, 'titled/README.md'), 'utf8')).toMatch(/^# Notes on notes\n/);
+  });
+
+  it('from an export, through the importer: the thread’s comments and the export kept as received', async () => {
+    const result = await create(['from-export', '--yes', '--from', discourseExport, '--names', 'real', '--url', 'https://forum.example/t/how-should-our-docs-site-anchor-reader-comments/77']);
+    expect(result.code, result.stderr).toBe(0);
+    const content = path.join(result.cwd, 'from-export/content');
+    expect(await readFile(path.join(content, 'capture/discourse-topic.json'))).toEqual(await readFile(discourseExport));
+    expect((await readdir(path.join(content, 'thread'))).length).toBe(8);
+    const guide = parse(await readFile(path.join(content, 'guide.yaml'), 'utf8'));
+    expect(guide.capture.format).toBe('discourse');
+    expect(Object.values(guide.commenters).map((commenter) => commenter.name)).toEqual(['Wren Ash', 'Odo Pike', 'Kit Vale', 'Sel Marsh']);
+    expect(guide.demonstration).toBeUndefined();
+    expect(result.stdout).toMatch(/Imported 8 comments \(discourse\)/);
+  });
+
+  it('refuses a folder that is not empty, and leaves it as it was', async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), 'create-reading-guide-'));
+    await mkdir(path.join(cwd, 'taken'));
+    await writeFile(path.join(cwd, 'taken/notes.txt'), 'mine');
+    const err = [];
+    const code = await run(['taken', '--yes'], { stdin: {}, stdout: { write() {} }, stderr: { write: (text) => err.push(text) } }, { cwd });
+    expect(code).toBe(1);
+    expect(err.join('')).toMatch(/taken is not empty \(it holds notes\.txt\)/);
+    expect(await readdir(path.join(cwd, 'taken'))).toEqual(['notes.txt']);
+  });
+
+  it('removes what it wrote when the import fails, and says why', async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), 'create-reading-guide-'));
+    await writeFile(path.join(cwd, 'broken.json'), '{"not": "an export"');
+    const err = [];
+    const code = await run(['broken-guide', '--yes', '--from', 'broken.json'], { stdin: {}, stdout: { write() {} }, stderr: { write: (text) => err.push(text) } }, { cwd });
+    expect(code).toBe(1);
+    expect(err.join('')).toMatch(/The thread could not be imported:\nimport: /);
+    expect(existsSync(path.join(cwd, 'broken-guide'))).toBe(false);
+  });
+
+  it('ships the contributing guide of this repository, word for word', async () => {
+    expect(await readFile(new URL('../template/CONTRIBUTING.md', import.meta.url), 'utf8')).toBe(await readFile(path.join(repository, 'CONTRIBUTING.md'), 'utf8'));
+    expect(await readFile(new URL('../template/nvmrc', import.meta.url), 'utf8')).toBe(await readFile(path.join(repository, '.nvmrc'), 'utf8'));
+  });
+});
