@@ -65,7 +65,10 @@ describe('a changeset', () => {
     expect(readFileSync(path.join(root, 'packages/reading-guide/CHANGELOG.md'), 'utf8')).toMatch(
       new RegExp(`## ${raised.replaceAll('.', '\\.')}\\n\\n### Minor Changes\\n\\n- The map shows each commenter in the colour guide\\.yaml gives\\.`)
     );
-    for (const folder of packageFolders.filter((folder) => folder !== 'reading-guide')) expect(readManifest(root, folder).version).toBe(before[folder]);
+    // The command that makes a guide is released with the integration it installs, at the same version.
+    expect(readManifest(root, 'create-reading-guide').version).toBe(raised);
+    expect(readManifest(root, 'create-reading-guide').dependencies['reading-guide']).toBe(`^${raised}`);
+    for (const folder of packageFolders.filter((folder) => !['reading-guide', 'create-reading-guide'].includes(folder))) expect(readManifest(root, folder).version).toBe(before[folder]);
     const workspace = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
     expect(workspace.version).toBe(rootManifest.version);
     // The shipped guide follows the new version, as a guide made by `npm create` is bumped.

@@ -40,15 +40,19 @@ export class UsageError extends Error {}
 export class CreateError extends Error {}
 
 /** The flags handed on to `reading-guide import`, as this command's name for each and the importer's. */
-const importerFlags = ['site', 'url', 'thread-title', 'names', 'format'];
+const importerFlags = /** @type {const} */ (['site', 'url', 'thread-title', 'names', 'format']);
 
-const options = {
+const options = /** @type {const} */ ({
   from: { type: 'string' },
   title: { type: 'string' },
-  ...Object.fromEntries(importerFlags.map((flag) => [flag, { type: 'string' }])),
+  site: { type: 'string' },
+  url: { type: 'string' },
+  'thread-title': { type: 'string' },
+  names: { type: 'string' },
+  format: { type: 'string' },
   yes: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false }
-};
+});
 
 /** @typedef {{ folder: string, from: string | undefined, title: string | undefined, importer: string[] }} Request */
 
@@ -66,7 +70,9 @@ export async function readRequest(argv, { interactive, ask = askInTerminal }) {
   } catch (error) {
     throw new UsageError(/** @type {Error} */ (error).message);
   }
-  const { values, positionals } = parsed;
+  const { positionals } = parsed;
+  // What parseArgs gives for these options; its own inferred type does not narrow them through JSDoc.
+  const values = /** @type {{ [flag in (typeof importerFlags)[number] | 'from' | 'title']?: string } & { yes: boolean, help: boolean }} */ (parsed.values);
   if (values.help) return 'help';
   if (positionals.length > 1) throw new UsageError(`Give one folder, not ${positionals.length}.`);
   if (values.title !== undefined && values.title.trim() === '') throw new UsageError('--title must not be empty.');
@@ -78,7 +84,10 @@ export async function readRequest(argv, { interactive, ask = askInTerminal }) {
     if (answers === undefined) return 'cancelled';
     ({ folder, from } = answers);
   }
-  const importer = importerFlags.flatMap((flag) => (values[flag] === undefined ? [] : [`--${flag === 'thread-title' ? 'title' : flag}`, values[flag]]));
+  const importer = importerFlags.flatMap((flag) => {
+    const value = values[flag];
+    return value === undefined ? [] : [`--${flag === 'thread-title' ? 'title' : flag}`, value];
+  });
   if (importer.length > 0 && !from) throw new UsageError(`${importer[0]} is for an import: give --from as well.`);
   return { folder: folder ?? 'my-guide', from: from || undefined, title: values.title, importer };
 }
