@@ -13,9 +13,6 @@ import path from 'node:path';
 import { projectRoot } from './fixtures.ts';
 
 interface LockEntry {
-  version?: string;
-  resolved?: string;
-  integrity?: string;
   link?: boolean;
   dev?: boolean;
   devOptional?: boolean;
@@ -52,7 +49,13 @@ function manifestOf(tarball: string): Record<string, unknown> {
 export function installOffline(folder: string, tarballs: readonly string[]): { status: number | null; output: string } {
   const workspaceLock = JSON.parse(readFileSync(path.join(projectRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
   const site = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as Record<string, unknown>;
-  const packed = new Map(tarballs.map((tarball) => [manifestOf(tarball).name as string, tarball]));
+  const packed = new Map(
+    tarballs.map((tarball) => {
+      const { name, ...fields } = manifestOf(tarball);
+      const integrity = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
+      return [name as string, { ...fields, resolved: `file:${path.relative(folder, tarball)}`, integrity }];
+    })
+  );
   const packages: Record<string, unknown> = {
     '': { name: site.name, version: site.version, dependencies: site.dependencies, devDependencies: site.devDependencies }
   };
@@ -61,11 +64,9 @@ export function installOffline(folder: string, tarballs: readonly string[]): { s
     const installedAt = key.replace(/^(?:packages|examples)\/([^/]+)\/node_modules\//, 'node_modules/$1/node_modules/');
     if (!installedAt.startsWith('node_modules/')) continue;
     const name = installedAt.slice(installedAt.lastIndexOf('node_modules/') + 'node_modules/'.length);
-    const tarball = packed.get(name);
-    if (tarball) {
-      const { name: _name, ...fields } = manifestOf(tarball);
-      const integrity = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
-      packages[installedAt] = { ...fields, resolved: `file:${path.relative(folder, tarball)}`, integrity };
+    const fromTarball = packed.get(name);
+    if (fromTarball) {
+      packages[installedAt] = fromTarball;
     } else if (!entry.link) {
       const { dev: _dev, devOptional: _devOptional, ...kept } = entry;
       packages[installedAt] = kept;

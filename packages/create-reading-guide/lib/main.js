@@ -144,7 +144,7 @@ export async function createGuide(request, { cwd, log }) {
     else await importThread(request.from, request.importer, content, cwd, log);
     const title = await retitle(path.join(content, 'guide.yaml'), request.title);
     const readme = path.join(target, 'README.md');
-    await writeFile(readme, (await readFile(readme, 'utf8')).replaceAll('{{title}}', title));
+    await writeFile(readme, (await readFile(readme, 'utf8')).replaceAll('{{title}}', () => title));
     return { target, title };
   } catch (error) {
     await (existed ? emptyFolder(target) : rm(target, { recursive: true, force: true }));

@@ -148,8 +148,26 @@ describe('the repository it makes', () => {
     expect(existsSync(path.join(cwd, 'broken-guide'))).toBe(false);
   });
 
-  it('ships the contributing guide of this repository, word for word', async () => {
-    expect(await readFile(new URL('../template/CONTRIBUTING.md', import.meta.url), 'utf8')).toBe(await readFile(path.join(repository, 'CONTRIBUTING.md'), 'utf8'));
-    expect(await readFile(new URL('../template/nvmrc', import.meta.url), 'utf8')).toBe(await readFile(path.join(repository, '.nvmrc'), 'utf8'));
+  // Copies of this repository's own files, which hold for any guide: kept the same by this test.
+  it.each([
+    ['CONTRIBUTING.md', 'CONTRIBUTING.md'],
+    ['nvmrc', '.nvmrc'],
+    ['.github/workflows/deploy.yml', '.github/workflows/deploy.yml'],
+    ['.github/pull_request_template.md', '.github/pull_request_template.md']
+  ])('ships %s as this repository has it, word for word', async (shipped, own) => {
+    expect(await readFile(new URL(`../template/${shipped}`, import.meta.url), 'utf8')).toBe(await readFile(path.join(repository, own), 'utf8'));
+  });
+
+  it('pins the Node this repository pins', async () => {
+    const result = await create(['pinned', '--yes']);
+    const manifest = JSON.parse(await readFile(path.join(result.cwd, 'pinned/package.json'), 'utf8'));
+    const own = JSON.parse(await readFile(path.join(repository, 'package.json'), 'utf8'));
+    expect(manifest.devDependencies.node).toBe(own.devDependencies.node);
+    expect(manifest.engines.node).toBe(own.engines.node);
+  });
+
+  it('writes a title with a replacement pattern in it as given', async () => {
+    const result = await create(['dollar', '--yes', '--title', 'Costs in $& and $1']);
+    expect(await readFile(path.join(result.cwd, 'dollar/README.md'), 'utf8')).toMatch(/^# Costs in \$& and \$1\n/);
   });
 });
