@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../packages/reading-guide/src/model/diagnostics.ts';
 import { parseYaml, splitFrontMatter, validate } from '../../packages/reading-guide/src/load/front-matter.ts';
-import { claimSchema } from '../../packages/reading-guide/src/model/schema.ts';
+import { claimSchema, guideSchema } from '../../packages/reading-guide/src/model/schema.ts';
 
 function check(raw: string) {
   const diagnostics = new Diagnostics();
@@ -62,6 +62,29 @@ describe('front-matter validation', () => {
   it('rejects an id that is not lower-case with hyphens', () => {
     const { problems } = check('---\nparaphrase: P\nquote:\n  in: A1 Comment\n  exact: words\n---\n');
     expect(problems).toEqual([expect.objectContaining({ rule: 'wrong-type', line: 4 })]);
+  });
+});
+
+describe('guide.yaml validation', () => {
+  it('reports a commenter’s key that is not one, at the key, with the pattern’s own message', () => {
+    const raw = [
+      'title: G',
+      'description: D',
+      'thread: {title: T, site: S, url: "https://example.org/t/1"}',
+      'commenters:',
+      '  A: {name: Commenter A}',
+      '  bob: {name: Bob}',
+      'editors: the editors',
+      'published: 2026-01-02',
+      'license: {name: CC BY 4.0, url: "https://creativecommons.org/licenses/by/4.0/"}',
+      ''
+    ].join('\n');
+    const diagnostics = new Diagnostics();
+    const yaml = parseYaml(raw, raw, 0, 'guide.yaml', diagnostics);
+    expect(yaml.ok && validate(guideSchema, yaml.data, 'guide.yaml', yaml.locate, diagnostics)).toBeUndefined();
+    expect(diagnostics.problems).toEqual([
+      expect.objectContaining({ rule: 'wrong-type', line: 6, column: 3, message: '`commenters.bob`: must be a short key such as "A"' })
+    ]);
   });
 });
 

@@ -238,10 +238,13 @@ export function validate<S extends z.ZodType>(
         hint ? `Add \`${field}\`: ${hint}.` : `Add \`${field}\`.`
       );
     } else {
+      // A record's key that fails its pattern comes wrapped, with the pattern's own message inside.
+      const keyIssue = issue.code === 'invalid_key' ? issue.issues[0] : undefined;
+      const message = keyIssue?.message ?? issue.message;
       diagnostics.error(
         path,
-        locate(issue.path),
-        field ? `\`${field}\`: ${lowerFirst(issue.message.replace(/^Invalid input: /, ''))}` : issue.message,
+        locate(issue.path, keyIssue ? 'key' : 'value'),
+        field ? `\`${field}\`: ${lowerFirst(message.replace(/^Invalid input: /, ''))}` : message,
         'wrong-type',
         hint ? `\`${field}\` is ${hint}.` : undefined
       );

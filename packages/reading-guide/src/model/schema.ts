@@ -106,10 +106,14 @@ const timestamp = z
   .string()
   .regex(
     /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/,
-    'must be a date as YYYY-MM-DD, or a date and time with its offset such as 2024-05-01T12:30:00Z'
+    // A value of the wrong shape gets this message alone, not also the one for a date that does not exist.
+    { message: 'must be a date as YYYY-MM-DD, or a date and time with its offset such as 2024-05-01T12:30:00Z', abort: true }
   )
   .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date that exists')
   .describe('a date as YYYY-MM-DD, or a date and time such as 2024-05-01T12:30:00Z');
+
+/** A file's path under content/capture/: segments joined by `/`, none empty, `.` or `..`. */
+const captureFilePath = /^(?!\.\.?(?:\/|$))[A-Za-z0-9._-]+(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9._-]+)*$/;
 
 /** What the platform shows in place of a comment that is no longer there. */
 export const commentStatuses = ['deleted', 'removed', 'unavailable'] as const;
@@ -411,7 +415,8 @@ export const guideSchema = z.strictObject({
           z.strictObject({
             path: z
               .string()
-              .regex(/^(?!\.{0,2}\/)(?!.*\/\.{1,2}(?:\/|$))[A-Za-z0-9._\/-]+$/, 'must be a path inside content/capture/, such as `thread.json`')
+              // Segments of letters, digits, dots, underscores and hyphens, none of them `.` or `..`.
+              .regex(captureFilePath, 'must be a path inside content/capture/, such as `thread.json`')
               .describe('the file, relative to content/capture/'),
             sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hexadecimal digits').describe('the SHA-256 digest of the file as captured'),
             url: webUrl().optional().describe('where the file was fetched from')
