@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { compileGuide, type CompiledGuide } from '../../packages/reading-guide/src/compile.ts';
 import { CompileCache } from '../../packages/reading-guide/src/compile-cache.ts';
 import { ContentError, type Problem } from '../../packages/reading-guide/src/model/diagnostics.ts';
@@ -48,6 +49,24 @@ const edits: [name: string, file: string, change: (text: string) => string][] = 
 ];
 
 describe('a compile from the cache', () => {
+  it('validates the files of a collection the site extends afresh each time, as the site’s schema may have changed', async () => {
+    const guide = await guideCopy();
+    await edit(guide, 'claims/c1-tasks.md', (text) => text.replace('paraphrase:', 'tags: [a]\nparaphrase:'));
+    const folder = await mkdtemp(path.join(tmpdir(), 'compile-cache-'));
+    const compileWith = async (schemas: Record<string, z.ZodObject>) => {
+      const cache = await CompileCache.open(folder);
+      const problems = await problemsOf(compileGuide(guide, { base, cache, schemas }));
+      await cache.save();
+      return { problems, cache };
+    };
+    expect((await compileWith({ claims: z.object({ tags: z.array(z.string()).optional() }) })).problems).toEqual([]);
+    const stricter = await compileWith({ claims: z.object({ tags: z.array(z.string().min(2)).optional() }) });
+    expect(stricter.problems).toEqual([expect.objectContaining({ rule: 'wrong-type', file: expect.stringMatching(/c1-tasks\.md$/) })]);
+    // Every other file still comes from the cache.
+    expect(stricter.cache.stats.loads.taken).toBe(stricter.cache.stats.loads.asked);
+    expect(stricter.cache.stats.loads.asked).toBeGreaterThan(3);
+  });
+
   it('takes every file and body of an unchanged guide from the cache, and gives what a compile from nothing gives', async () => {
     const guide = await guideCopy();
     const folder = await mkdtemp(path.join(tmpdir(), 'compile-cache-'));

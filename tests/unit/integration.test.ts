@@ -8,8 +8,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { z as astroZ } from 'astro/zod';
 import readingGuide, { componentNames } from '../../packages/reading-guide/index.ts';
 import { routes } from '../../packages/reading-guide/src/site/addresses.ts';
+import { optionsKey } from '../../packages/reading-guide/src/site/options-key.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
 
 const packageRoot = path.join(projectRoot, 'packages/reading-guide');
@@ -54,7 +57,7 @@ describe('readingGuide() options', () => {
   it('names a misspelt option and the one it is near, and lists the known ones for a word near none', () => {
     expect(optionError({ contnet: './content' })).toBe('readingGuide(): an option is wrong:\n  - the options: `contnet` is not known; did you mean `content`?');
     expect(optionError({ components: { Claimref: './x.astro' } })).toContain('`components`: `Claimref` is not known; did you mean `ClaimRef`?');
-    expect(optionError({ theme: 'dark' })).toContain('`theme` is not known; known are content, contributing, components');
+    expect(optionError({ theme: 'dark' })).toContain('`theme` is not known; known are content, contributing, components, schemas');
   });
 
   it('names an option of the wrong type, every one of them', () => {
@@ -62,6 +65,35 @@ describe('readingGuide() options', () => {
     expect(message).toMatch(/^readingGuide\(\): options are wrong:/);
     expect(message).toContain('`content`: ');
     expect(message).toContain('`components.Message`: ');
+  });
+});
+
+describe('readingGuide({ schemas })', () => {
+  it('takes fields of the site’s own for any collection and guide.yaml, from zod or from astro/zod', () => {
+    const integration = readingGuide({ schemas: { claims: z.object({ tags: z.array(z.string()).default([]) }), guide: astroZ.object({ series: astroZ.string().optional() }) } });
+    expect(Object.keys(integration[optionsKey].schemas)).toEqual(['claims', 'guide']);
+  });
+
+  it('names a collection it does not know, and the one it is near', () => {
+    expect(optionError({ schemas: { claim: z.object({}) } })).toContain('`schemas`: `claim` is not known; did you mean `claims`?');
+  });
+
+  it('refuses what is not a zod object', () => {
+    for (const wrong of [{ tags: 'string' }, z.string(), 'z.object()']) {
+      expect(optionError({ schemas: { claims: wrong } })).toBe(
+        'readingGuide(): an option is wrong:\n  - `schemas.claims`: must be a zod object, such as z.object({ tags: z.array(z.string()).default([]) })'
+      );
+    }
+  });
+
+  it('refuses a field that would stand in for one of the guide’s own', () => {
+    expect(optionError({ schemas: { claims: z.object({ paraphrase: z.number(), tags: z.array(z.string()) }), sources: z.object({ title: z.string() }) } })).toBe(
+      [
+        'readingGuide(): options are wrong:',
+        "  - `schemas.claims`: adds `paraphrase`, which the guide's own schema has: give the site's field a name of its own",
+        "  - `schemas.sources`: adds `title`, which the guide's own schema has: give the site's field a name of its own"
+      ].join('\n')
+    );
   });
 });
 

@@ -1,7 +1,8 @@
 import { lstatSync, symlinkSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { Diagnostics } from '../../packages/reading-guide/src/model/diagnostics.ts';
 import { firstLine, loadContent, maxFileBytes } from '../../packages/reading-guide/src/load/load-content.ts';
 import { bodyFacts, checkMarkdownSafety, indexText, markdownLimits, parseMarkdown, parseWithinLimits, siteLinks } from '../../packages/reading-guide/src/load/markdown.ts';
@@ -367,5 +368,51 @@ describe('checkMarkdownSafety, in detail', () => {
       ['raw-html', 5, 'Raw HTML is not allowed: `<span class="a-rather-long-class-name-for-this" title="an…`'],
       ['raw-html', 5, 'Raw HTML is not allowed: `</span>`']
     ]);
+  });
+});
+
+describe('loadContent with the fields a site adds to the schemas', () => {
+  const schemas = {
+    claims: z.object({ tags: z.array(z.string().min(1)).default([]).describe('topics the site files the claim under') }),
+    annotations: z.object({ reviewed: z.boolean().optional() }),
+    guide: z.object({ series: z.string().min(1) })
+  };
+  const claim = (extra: string) => `---\nparaphrase: Models like tasks.\nquote:\n  in: c1\n  exact: models like tasks\n${extra}---\n`;
+  const guideYaml = async (folder: string, extra: string) =>
+    writeFile(path.join(folder, 'guide.yaml'), `${await readFile(path.join(folder, 'guide.yaml'), 'utf8')}${extra}`);
+
+  it('keeps the site’s fields with the guide’s, defaults and all', async () => {
+    const folder = await guideWith({ 'claims/c1-tasks.md': claim('tags: [motivation, evidence]\n') });
+    await guideYaml(folder, 'series: Fixtures\n');
+    const diagnostics = new Diagnostics();
+    const content = await loadContent(folder, diagnostics, undefined, schemas);
+    expect(diagnostics.problems).toEqual([]);
+    expect(content.claims.find((entry) => entry.id === 'c1-tasks')!.data).toMatchObject({ paraphrase: 'Models like tasks.', tags: ['motivation', 'evidence'] });
+    expect(content.claims.find((entry) => entry.id === 'c2-disagree')!.data).toMatchObject({ tags: [] });
+    expect(content.guide!.data).toMatchObject({ title: 'Fixture guide', series: 'Fixtures' });
+  });
+
+  it('reports a site’s field as it reports the guide’s: misspelt, of the wrong type, or missing', async () => {
+    const folder = await guideWith({ 'claims/c1-tasks.md': claim('tag: [motivation]\n'), 'claims/c2-disagree.md': claim('tags: motivation\n') });
+    const diagnostics = new Diagnostics();
+    await loadContent(folder, diagnostics, undefined, schemas);
+    expect(diagnostics.problems).toEqual([
+      expect.objectContaining({ file: expect.stringMatching(/c1-tasks\.md$/), line: 6, rule: 'unknown-field', message: 'Unknown field `tag`', hint: expect.stringContaining('Did you mean `tags`?') }),
+      expect.objectContaining({ file: expect.stringMatching(/c2-disagree\.md$/), line: 6, rule: 'wrong-type', hint: '`tags` is topics the site files the claim under.' }),
+      expect.objectContaining({ file: expect.stringMatching(/guide\.yaml$/), rule: 'missing-field', message: 'Missing required field `series`' })
+    ]);
+  });
+
+  it('still holds the guide’s own rules in an extended collection', async () => {
+    const folder = await guideWith({ 'annotations/ann1.md': '---\nkind: context\nreviewed: true\n---\n\nA note.\n' });
+    await guideYaml(folder, 'series: Fixtures\n');
+    const diagnostics = new Diagnostics();
+    await loadContent(folder, diagnostics, undefined, schemas);
+    expect(diagnostics.problems).toEqual([expect.objectContaining({ rule: 'missing-field', message: expect.stringContaining('Missing required field `on`') })]);
+  });
+
+  it('refuses the site’s fields where the site has not added them', async () => {
+    const folder = await guideWith({ 'claims/c1-tasks.md': claim('tags: [motivation]\n') });
+    expect(await problemsOf(folder)).toEqual([expect.objectContaining({ rule: 'unknown-field', message: 'Unknown field `tags`' })]);
   });
 });

@@ -147,8 +147,8 @@ describe('the suggest link’s template', () => {
 
   it('is opened in GitHub’s new-file page of the configured repository', () => {
     const repository = repositoryOf({ repository: undefined } as never, { GITHUB_REPOSITORY: 'reader/guide', GITHUB_REF_NAME: 'main' })!;
-    const url = new URL(suggestUrl(repository, 'x-counterargument', annotationTemplate({ on: 'x' })));
-    expect(`${url.origin}${url.pathname}`).toBe('https://github.com/reader/guide/new/main/content/annotations');
+    const url = new URL(suggestUrl(repository, 'guides/first', 'x-counterargument', annotationTemplate({ on: 'x' })));
+    expect(`${url.origin}${url.pathname}`).toBe('https://github.com/reader/guide/new/main/guides/first/annotations');
     expect(url.searchParams.get('filename')).toBe('x-counterargument.md');
     expect(url.searchParams.get('value')).toContain('on: x\n');
     expect(repositoryOf({ repository: undefined } as never, {})).toBeUndefined();

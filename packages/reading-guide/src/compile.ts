@@ -12,7 +12,7 @@
 import { ContentError, Diagnostics, type Problem } from './model/diagnostics.ts';
 import type { CompileCache } from './compile-cache.ts';
 import { loadContent, type LoadedContent, type LoadedEntry } from './load/load-content.ts';
-import { collections, type CollectionName } from './model/schema.ts';
+import { collections, type CollectionName, type SchemaExtensions } from './model/schema.ts';
 import { buildGraph } from './graph/build-graph.ts';
 import type { GuideGraph } from './graph/types.ts';
 import type { CompiledContent, CompiledEntry, CompiledGuide } from './render/compiled-guide.ts';
@@ -28,9 +28,9 @@ export interface CheckedGuide {
 
 export type { CompiledContent, CompiledEntry, CompiledGuide } from './render/compiled-guide.ts';
 
-/** Loads, validates and links the content; throws a `ContentError` listing every error. */
-export async function checkGuide(root: string, diagnostics = new Diagnostics(), cache?: CompileCache): Promise<CheckedGuide> {
-  const content = await loadContent(root, diagnostics, cache);
+/** Loads, validates (with the site's `schemas`) and links the content; throws a `ContentError` listing every error. */
+export async function checkGuide(root: string, diagnostics = new Diagnostics(), cache?: CompileCache, schemas?: SchemaExtensions): Promise<CheckedGuide> {
+  const content = await loadContent(root, diagnostics, cache, schemas);
   if (diagnostics.hasErrors) throw new ContentError(diagnostics.problems);
   const graph = buildGraph(content, diagnostics);
   if (diagnostics.hasErrors) throw new ContentError(diagnostics.problems);
@@ -40,6 +40,8 @@ export async function checkGuide(root: string, diagnostics = new Diagnostics(), 
 export interface CompileOptions extends RenderOptions {
   /** The site's folder, which holds its CONTRIBUTING.md and public/ (links may point to both); by default the working folder. */
   projectRoot?: string;
+  /** The fields the site adds to the guide's schemas. */
+  schemas?: SchemaExtensions;
 }
 
 /**
@@ -49,7 +51,7 @@ export interface CompileOptions extends RenderOptions {
  */
 export async function compileGuide(root: string, options: CompileOptions): Promise<CompiledGuide> {
   const diagnostics = new Diagnostics();
-  const checked = await checkGuide(root, diagnostics, options.cache);
+  const checked = await checkGuide(root, diagnostics, options.cache, options.schemas);
   const rendered = await renderGuide(checked.content, checked.graph, options, diagnostics);
   if (diagnostics.hasErrors) throw new ContentError(diagnostics.problems);
   checkLinks(checked.content, checked.graph, rendered, diagnostics, options.projectRoot ?? process.cwd());

@@ -16,11 +16,13 @@ import { AstroError } from 'astro/errors';
 import type { Plugin } from 'vite';
 import { z } from 'zod';
 import { closest } from './load/front-matter.ts';
+import { clashingFields, extensibleSchemas, type ExtensibleSchema, type SchemaExtensions } from './model/schema.ts';
 import { codeTheme } from './render/code-theme.ts';
 import { routes } from './site/addresses.ts';
 import { defaultSiteFiles, siteFiles } from './site/default-files.ts';
 import { guideSite } from './site/guide-integration.ts';
 import { outputFolder } from './site/output-folder.ts';
+import { optionsKey } from './site/options-key.ts';
 import { searchIndex } from './site/search-index.ts';
 
 /** The components a site may replace, each given the same props as the one it replaces. */
@@ -40,17 +42,40 @@ export type ComponentName = (typeof componentNames)[number];
 
 const componentOverrides = z.strictObject(Object.fromEntries(componentNames.map((name) => [name, z.string().min(1).optional()])) as Record<ComponentName, z.ZodOptional<z.ZodString>>);
 
+/** A zod object from any copy of zod 4 (the site's own, or Astro's `astro/zod`): told by its definition, not by its class. */
+const zodObject = z.custom<z.ZodObject>(
+  (value) => typeof value === 'object' && value !== null && (value as { _zod?: { def?: { type?: unknown } } })._zod?.def?.type === 'object',
+  'must be a zod object, such as z.object({ tags: z.array(z.string()).default([]) })'
+);
+
+const schemaExtensions = z
+  .strictObject(Object.fromEntries(extensibleSchemas.map((name) => [name, zodObject.optional()])) as Record<ExtensibleSchema, z.ZodOptional<typeof zodObject>>)
+  .superRefine((extensions, context) => {
+    for (const [name, extension] of Object.entries(extensions) as [ExtensibleSchema, z.ZodObject | undefined][]) {
+      for (const key of extension ? clashingFields(name, extension) : []) {
+        context.addIssue({ code: 'custom', path: [name], message: `adds \`${key}\`, which the guide's own schema has: give the site's field a name of its own` });
+      }
+    }
+  });
+
 export const readingGuideOptions = z.strictObject({
   /** The guide's content folder, from the site's root. */
   content: z.string().min(1).default('./content'),
   /** The Markdown file `/contribute/` shows, from the site's root. */
   contributing: z.string().min(1).default('./CONTRIBUTING.md'),
   /** Components of the site's own in place of the guide's, by name: `{ ClaimRef: './src/components/ClaimRef.astro' }`. */
-  components: componentOverrides.default({})
+  components: componentOverrides.default({}),
+  /** Fields the site adds to the content's schemas, by collection: `{ claims: z.object({ tags: z.array(z.string()) }) }`. */
+  schemas: schemaExtensions.default({})
 });
 
 export type ReadingGuideOptions = z.input<typeof readingGuideOptions>;
 type ResolvedOptions = z.output<typeof readingGuideOptions>;
+
+/** The integration, holding its options for the guide's commands. */
+export interface ReadingGuideIntegration extends AstroIntegration {
+  [optionsKey]: ResolvedOptions;
+}
 
 /** The site's own integrations that stand in for the sitemap and the search index the guide would add. */
 const sitemapIntegrations = new Set(['@astrojs/sitemap']);
@@ -59,10 +84,11 @@ const searchIntegrations = new Set(['reading-guide:search-index', 'astro-pagefin
 const routesFolder = fileURLToPath(new URL('./routes/', import.meta.url));
 const componentsFolder = fileURLToPath(new URL('./components/', import.meta.url));
 
-export function readingGuide(options: ReadingGuideOptions = {}): AstroIntegration {
+export function readingGuide(options: ReadingGuideOptions = {}): ReadingGuideIntegration {
   const settings = parseOptions(options);
   return {
     name: 'reading-guide',
+    [optionsKey]: settings,
     hooks: {
       'astro:config:setup': ({ config, updateConfig, injectRoute }) => {
         const projectRoot = fileURLToPath(config.root);
@@ -79,7 +105,7 @@ export function readingGuide(options: ReadingGuideOptions = {}): AstroIntegratio
           })
         ) as Record<ComponentName, string>;
         const present = new Set(config.integrations.map((integration) => integration.name));
-        const added = [guideSite({ content: settings.content })];
+        const added = [guideSite({ content: settings.content, schemas: settings.schemas as SchemaExtensions })];
         if (![...sitemapIntegrations].some((name) => present.has(name))) added.push(sitemap());
         if (![...searchIntegrations].some((name) => present.has(name))) added.push(searchIndex());
         added.push(outputFolder(), defaultSiteFiles());
@@ -117,7 +143,7 @@ function parseOptions(options: unknown): ResolvedOptions {
   const problems = parsed.error.issues.flatMap((issue) => {
     const at = issue.path.length > 0 ? `\`${issue.path.join('.')}\`` : 'the options';
     if (issue.code !== 'unrecognized_keys') return [`${at}: ${issue.message}`];
-    const known = issue.path.length === 0 ? Object.keys(readingGuideOptions.shape) : componentNames;
+    const known = issue.path.length === 0 ? Object.keys(readingGuideOptions.shape) : issue.path[0] === 'schemas' ? extensibleSchemas : componentNames;
     return issue.keys.map((key) => {
       const near = closest(key, known);
       return `${at}: \`${key}\` is not known${near ? `; did you mean \`${near}\`?` : `; known are ${known.join(', ')}`}`;

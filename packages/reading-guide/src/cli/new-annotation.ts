@@ -14,7 +14,8 @@ import { stringify } from 'yaml';
 import { checkGuide, type CheckedGuide } from '../compile.ts';
 import { ContentError, formatProblems } from '../model/diagnostics.ts';
 import { displayPath } from '../load/load-content.ts';
-import { annotationKinds, idPattern, type AnnotationKind } from '../model/schema.ts';
+import { annotationKinds, idPattern, type AnnotationKind, type SchemaExtensions } from '../model/schema.ts';
+import { commandGuide, SiteConfigError } from './site-options.ts';
 import { findTextQuote } from 'remark-text-quote';
 
 const usage = `Usage: npm run new -- [flags]
@@ -32,7 +33,7 @@ Writes content/annotations/<id>.md. Without flags, in a terminal, it asks.
   --text <text>            the annotation itself
   --id <id>                the file name (default: <claim>-<kind>-<handle>)
   --date <YYYY-MM-DD>      the date (default: today)
-  --content <folder>       the content folder (default: content)
+  --content <folder>       the content folder (default: $GUIDE_CONTENT, or the site's, or content)
   --help                   this text`;
 
 export interface AnnotationAnswers {
@@ -193,7 +194,7 @@ export async function main(argv: string[]): Promise<number> {
       text: { type: 'string' },
       id: { type: 'string' },
       date: { type: 'string' },
-      content: { type: 'string', default: process.env.GUIDE_CONTENT ?? 'content' },
+      content: { type: 'string' },
       help: { type: 'boolean' }
     }
   });
@@ -201,11 +202,17 @@ export async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
-  const root = values.content!;
+  let root: string;
+  let schemas: SchemaExtensions;
   let guide: CheckedGuide;
   try {
-    guide = await checkGuide(root);
+    ({ folder: root, schemas } = await commandGuide(values.content));
+    guide = await checkGuide(root, undefined, undefined, schemas);
   } catch (error) {
+    if (error instanceof SiteConfigError) {
+      console.error(error.message);
+      return 1;
+    }
     if (!(error instanceof ContentError)) throw error;
     console.error(`The guide has errors to fix before adding to it:\n${formatProblems(error.problems)}`);
     return 1;
@@ -244,7 +251,7 @@ export async function main(argv: string[]): Promise<number> {
   await writeFile(file, annotationFile(answers), { flag: 'wx' });
   const shown = displayPath(path.resolve(file));
   try {
-    await checkGuide(root);
+    await checkGuide(root, undefined, undefined, schemas);
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     console.error(`Wrote ${shown}, but it does not pass the check yet:\n${formatProblems(error.problems.filter((problem) => problem.file === shown))}`);

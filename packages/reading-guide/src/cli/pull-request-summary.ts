@@ -14,6 +14,8 @@ import { compileGuide } from '../compile.ts';
 import { ContentError, Diagnostics, type Problem } from '../model/diagnostics.ts';
 import { loadContent, type LoadedContent } from '../load/load-content.ts';
 import { sitePath } from '../model/routes.ts';
+import type { SchemaExtensions } from '../model/schema.ts';
+import { commandGuide } from './site-options.ts';
 
 /** The kinds of entry a summary lists, by their folder in content/. */
 const listed = {
@@ -126,9 +128,9 @@ export function summaryMarkdown({ changes, content, problems, siteUrl }: Summary
 }
 
 /** The problems a check of `root` finds, errors and warnings, as `npm run check` reports them. */
-async function problemsOf(root: string): Promise<Problem[]> {
+async function problemsOf(root: string, schemas: SchemaExtensions): Promise<Problem[]> {
   try {
-    return (await compileGuide(root, { base: '/' })).warnings;
+    return (await compileGuide(root, { base: '/', schemas })).warnings;
   } catch (error) {
     if (error instanceof ContentError) return error.problems;
     throw error;
@@ -137,7 +139,7 @@ async function problemsOf(root: string): Promise<Problem[]> {
 
 export async function main(): Promise<void> {
   const { values } = parseArgs({ options: { base: { type: 'string', default: 'HEAD^1' }, content: { type: 'string' }, site: { type: 'string' } } });
-  const root = values.content ?? process.env.GUIDE_CONTENT ?? 'content';
+  const { folder: root, schemas } = await commandGuide(values.content);
   const diff = spawnSync('git', ['diff', '--name-status', '--relative', '-M', values.base, 'HEAD', '--', '.'], { cwd: root, encoding: 'utf8' });
   if (diff.status !== 0) {
     console.error(`git diff against ${values.base} failed: ${diff.stderr.trim()}`);
@@ -145,8 +147,8 @@ export async function main(): Promise<void> {
     return;
   }
   const diagnostics = new Diagnostics();
-  const content = await loadContent(root, diagnostics).catch(() => undefined);
-  process.stdout.write(summaryMarkdown({ changes: entryChanges(diff.stdout), content, problems: await problemsOf(root), siteUrl: values.site || undefined }));
+  const content = await loadContent(root, diagnostics, undefined, schemas).catch(() => undefined);
+  process.stdout.write(summaryMarkdown({ changes: entryChanges(diff.stdout), content, problems: await problemsOf(root, schemas), siteUrl: values.site || undefined }));
 }
 
 if (import.meta.main) await main();

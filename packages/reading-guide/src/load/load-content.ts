@@ -11,7 +11,7 @@ import { contentFiles, readRegularFile, type ContentFiles } from './content-file
 import { Diagnostics, type Point, type Problem } from '../model/diagnostics.ts';
 import { parseYaml, splitFrontMatter, validate, type Locate } from './front-matter.ts';
 import { bodyFacts, checkMarkdownSafety, limitHint, parseWithinLimits, type BodyFacts } from './markdown.ts';
-import { collections, guideSchema, idPattern, type CollectionName, type DataOf, type GuideData } from '../model/schema.ts';
+import { collections, idPattern, schemaOf, type CollectionName, type DataOf, type GuideData, type SchemaExtensions } from '../model/schema.ts';
 import { clashingNames, type GlossaryTerm } from './terms.ts';
 import { checkAgainstCapture, loadCapture, type Capture } from './capture-check.ts';
 
@@ -86,33 +86,44 @@ export interface ParsedFile<C extends CollectionName = CollectionName> {
 /**
  * Loads every file under `root`. With a `cache`, a file whose text (and, for
  * a body that uses glossary terms, whose glossary) is unchanged since a
- * build that kept it is taken from there, unparsed.
+ * build that kept it is taken from there, unparsed. With `schemas`, each
+ * file of a collection the site extends is validated with the site's fields
+ * added.
  */
-export async function loadContent(root: string, diagnostics: Diagnostics, cache?: CompileCache): Promise<LoadedContent> {
+export async function loadContent(root: string, diagnostics: Diagnostics, cache?: CompileCache, schemas?: SchemaExtensions): Promise<LoadedContent> {
   const absoluteRoot = path.resolve(root);
   const files = await contentFiles(absoluteRoot, diagnostics, displayPath);
   const names = Object.keys(collections) as CollectionName[];
   const sources = Object.fromEntries(names.map((name) => [name, readCollection(absoluteRoot, files, name, diagnostics)])) as {
     [C in CollectionName]: SourceFile<C>[];
   };
-  const guide = loadGuide(absoluteRoot, files, diagnostics);
+  const guide = loadGuide(absoluteRoot, files, diagnostics, schemas);
+  const extended = extendedSchemas(schemas);
   const capture = guide && loadCapture(absoluteRoot, guide.data, guide.file, guide.locate, diagnostics);
   // The glossary first: the other bodies are searched for its terms as they are parsed.
-  const glossary = loadSources(sources.glossary, { terms: [] }, diagnostics, cache) as LoadedEntry<'glossary'>[];
+  const glossary = loadSources(sources.glossary, { terms: [], schemas: extended }, diagnostics, cache) as LoadedEntry<'glossary'>[];
   const terms = glossaryTerms(glossary);
   refuseClashingTerms(glossary, terms, diagnostics);
   const others = names.filter((name) => name !== 'glossary');
-  const loaded = loadSources(others.flatMap((name) => sources[name] as SourceFile[]), { terms, capture }, diagnostics, cache);
+  const loaded = loadSources(others.flatMap((name) => sources[name] as SourceFile[]), { terms, capture, schemas: extended }, diagnostics, cache);
   const content = Object.fromEntries(names.map((name) => [name, name === 'glossary' ? glossary : loaded.filter((entry) => entry.collection === name)])) as {
     [C in CollectionName]: LoadedEntry<C>[];
   };
   return { ...content, root: absoluteRoot, guide };
 }
 
-/** What parsing a file may check it against: the glossary, and the capture that holds the thread's words. */
+/** What parsing a file may check it against: the glossary, the capture that holds the thread's words, and the site's schemas. */
 export interface ParseContext {
   terms: readonly GlossaryTerm[];
   capture?: Capture;
+  /** The schemas of the collections the site extends, in place of the guide's. */
+  schemas?: Partial<Record<CollectionName, z.ZodType>>;
+}
+
+/** The site's schema of each collection it extends, built once for all its files. */
+function extendedSchemas(schemas: SchemaExtensions | undefined): Partial<Record<CollectionName, z.ZodType>> {
+  const names = (Object.keys(collections) as CollectionName[]).filter((name) => schemas?.[name]);
+  return Object.fromEntries(names.map((name) => [name, schemaOf(name, schemas)]));
 }
 
 /** Two definitions of one name would leave it to chance which a use of it links to. */
@@ -139,7 +150,9 @@ function loadSources(sources: readonly SourceFile[], context: ParseContext, diag
     const { collection, id, file, raw } = source;
     const split = splitFrontMatter(raw);
     const locate = lazyLocate(raw, split.yaml ?? '', split.yamlOffset, file);
-    const key = cache?.key('load', collection, raw, termCollections.includes(collection) ? termsKey : '', collection === 'thread' ? captureKey : '');
+    // A file of an extended collection is always validated afresh: the site's schema is code, which no key can hold.
+    const cached = context.schemas?.[collection] ? undefined : cache;
+    const key = cached?.key('load', collection, raw, termCollections.includes(collection) ? termsKey : '', collection === 'thread' ? captureKey : '');
     const kept = key === undefined ? undefined : cache!.load(key);
     if (kept) {
       loaded.push({ collection, id, file, data: kept.data as never, body: split.body, facts: kept.facts, tree: undefined, locate });
@@ -155,7 +168,7 @@ function loadSources(sources: readonly SourceFile[], context: ParseContext, diag
   return loaded;
 }
 
-function loadGuide(root: string, files: ContentFiles, diagnostics: Diagnostics): LoadedGuide | undefined {
+function loadGuide(root: string, files: ContentFiles, diagnostics: Diagnostics, schemas: SchemaExtensions | undefined): LoadedGuide | undefined {
   const absolute = path.join(root, guideFileName);
   const file = displayPath(absolute);
   // Reported already if it is there but not a file that may be read.
@@ -164,7 +177,7 @@ function loadGuide(root: string, files: ContentFiles, diagnostics: Diagnostics):
   if (raw === undefined) return undefined;
   const yaml = parseYaml(raw, raw, 0, file, diagnostics);
   if (!yaml.ok) return undefined;
-  const data = validate(guideSchema, yaml.data, file, yaml.locate, diagnostics);
+  const data = validate(schemaOf('guide', schemas), yaml.data, file, yaml.locate, diagnostics) as GuideData | undefined;
   if (data) checkNotes(data.editorNotes, ['editorNotes'], undefined, file, yaml.locate, diagnostics);
   return data ? { file, data, locate: yaml.locate } : undefined;
 }
@@ -213,7 +226,7 @@ function readCollection<C extends CollectionName>(root: string, files: ContentFi
  * Parses one file: its front matter, validated by its collection's schema,
  * and its Markdown body, checked for what content may not hold.
  */
-export function parseSource<C extends CollectionName>({ collection, file, raw }: SourceFile<C>, { terms, capture }: ParseContext): ParsedFile<C> {
+export function parseSource<C extends CollectionName>({ collection, file, raw }: SourceFile<C>, { terms, capture, schemas }: ParseContext): ParsedFile<C> {
   const diagnostics = new Diagnostics();
   const split = splitFrontMatter(raw);
   const done = (entry?: ParsedFile<C>['entry'], tree?: Root): ParsedFile<C> => ({ entry, tree, problems: diagnostics.problems });
@@ -228,7 +241,7 @@ export function parseSource<C extends CollectionName>({ collection, file, raw }:
     return done();
   }
   const yaml = parseYaml(raw, split.yaml, split.yamlOffset, file, diagnostics);
-  const schema = collections[collection] as unknown as z.ZodType<DataOf<C>>;
+  const schema = (schemas?.[collection] ?? collections[collection]) as unknown as z.ZodType<DataOf<C>>;
   const data = yaml.ok ? validate(schema, yaml.data, file, yaml.locate, diagnostics) : undefined;
   let tree: Root;
   let facts: BodyFacts;

@@ -462,3 +462,34 @@ export const collections = {
 
 export type CollectionName = keyof typeof collections;
 export type DataOf<C extends CollectionName> = z.output<(typeof collections)[C]>;
+
+/** What a site may extend: each collection's schema and guide.yaml's. */
+export type ExtensibleSchema = CollectionName | 'guide';
+export const extensibleSchemas = [...(Object.keys(collections) as CollectionName[]), 'guide'] as const satisfies readonly ExtensibleSchema[];
+
+/**
+ * Fields a site adds to the guide's schemas, as zod objects keyed by
+ * collection (`claims`, `sources`, …, and `guide` for guide.yaml), as
+ * Starlight's `docsSchema({ extend })` takes them. A site's field may not
+ * stand in for one of the guide's.
+ */
+export type SchemaExtensions = Partial<Record<ExtensibleSchema, z.ZodObject>>;
+
+const baseSchemas: Record<ExtensibleSchema, z.ZodObject> = { ...collections, guide: guideSchema };
+
+/** The guide's fields a site's extension of `name` would stand in for: none, for one that may be used. */
+export function clashingFields(name: ExtensibleSchema, extension: z.ZodObject): string[] {
+  const own = baseSchemas[name].shape;
+  return Object.keys(extension.shape).filter((key) => Object.hasOwn(own, key));
+}
+
+/**
+ * The schema each file of `name` is validated by: the guide's, with the
+ * site's fields added. Refinements of the guide's schema still hold, and
+ * the object stays strict, so a misspelt field is still an error.
+ */
+export function schemaOf(name: ExtensibleSchema, extensions: SchemaExtensions | undefined): z.ZodObject {
+  const extension = extensions?.[name];
+  return extension ? baseSchemas[name].safeExtend(extension.shape) : baseSchemas[name];
+}
+

@@ -34,13 +34,16 @@ import { hasPublished, publish, publishedGuide, type PublishedGuide } from './pu
 import { Guide } from './guide.ts';
 import { argumentMapView, mapClaims, type LayoutMemo } from './map.ts';
 import type { MapLayout } from '../map/layout.ts';
+import type { SchemaExtensions } from '../model/schema.ts';
 
 export interface GuideSiteOptions {
   /** The content folder, relative to the project root. */
   content: string;
+  /** The fields the site adds to the content's schemas. */
+  schemas?: SchemaExtensions;
 }
 
-export function guideSite({ content }: GuideSiteOptions): AstroIntegration {
+export function guideSite({ content, schemas }: GuideSiteOptions): AstroIntegration {
   let command: 'dev' | 'build' | 'preview' | 'sync' = 'build';
   let projectRoot = '';
   let contentRoot = '';
@@ -59,7 +62,7 @@ export function guideSite({ content }: GuideSiteOptions): AstroIntegration {
         let cache = CompileCache.open(path.join(fileURLToPath(config.cacheDir), 'reading-guide'));
         compileRun = async () => {
           const used = await cache;
-          const compiled = await compileGuide(contentRoot, { base: config.base, cache: used, projectRoot });
+          const compiled = await compileGuide(contentRoot, { base: config.base, cache: used, projectRoot, schemas });
           // The build renders every page next, holding only the compiled guide.
           if (command === 'build') collectGarbage();
           // Search records name site paths only, so any site address will do. Only a build writes an index.

@@ -33,6 +33,8 @@ export class Guide {
   readonly graph: GuideGraph;
   /** The site paths of the search indexes; the search page merges them. */
   readonly searchIndexes: readonly string[];
+  /** The content folder, as the repository names it: from the site's root, with `/`. */
+  readonly contentFolder: string;
   readonly #wholeMap: ArgumentMapView | undefined;
   readonly #compiled: CompiledGuide;
   readonly #entries: Entries;
@@ -44,6 +46,7 @@ export class Guide {
     this.ui = uiText(this.meta);
     this.graph = compiled.graph;
     this.searchIndexes = searchIndexes;
+    this.contentFolder = path.relative(projectRoot, compiled.content.root).split(path.sep).join('/');
     this.#wholeMap = wholeMap;
     this.#compiled = compiled;
     const entries = {} as Record<CollectionName, Map<string, GuideEntry>>;

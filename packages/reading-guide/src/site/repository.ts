@@ -18,9 +18,6 @@ export function repositoryOf(meta: GuideData, environment: Record<string, string
   return { url: `${environment.GITHUB_SERVER_URL ?? 'https://github.com'}/${name}`, branch: environment.GITHUB_REF_NAME || 'main' };
 }
 
-/** The content folder as the repository names it. */
-export const contentFolder = (process.env.GUIDE_CONTENT ?? 'content').replace(/^\.?\/+|\/+$/g, '');
-
 export const editUrl = (repository: Repository, filePath: string) => `${repository.url}/edit/${repository.branch}/${filePath}`;
 
 export const historyUrl = (repository: Repository, filePath: string) => `${repository.url}/commits/${repository.branch}/${filePath}`;
@@ -45,7 +42,8 @@ export function annotationTemplate({ on, source, locator }: { on?: string; sourc
   ].join('\n');
 }
 
-export function suggestUrl(repository: Repository, name: string, template: string): string {
+/** GitHub's page for a new file in `contentFolder`/annotations/ (the content folder as the repository names it), filled in with `template`. */
+export function suggestUrl(repository: Repository, contentFolder: string, name: string, template: string): string {
   const query = new URLSearchParams({ filename: `${name}.md`, value: template });
   return `${repository.url}/new/${repository.branch}/${contentFolder}/annotations?${query}`;
 }

@@ -6,7 +6,7 @@
  * (`pageCacheKey`), and a page whose view is unchanged is not rendered again.
  */
 import { digest } from '../util/digest.ts';
-import type { AnnotationKind, Citation, SourceData } from '../model/schema.ts';
+import type { AnnotationData, AnnotationKind, Citation, ClaimData, SourceData } from '../model/schema.ts';
 import type { LinkSource } from '../graph/types.ts';
 import type { Guide, GuideEntry } from './guide.ts';
 import type { ArgumentMapView } from '../map/map-view.ts';
@@ -68,11 +68,20 @@ export interface ClaimRefView {
   paraphrase: string;
   speaker: string;
   comment: string;
+  /** The claim's front matter as validated, with any fields the site's schema adds, for a component of the site's own. */
+  data: ClaimData;
 }
 
 export function claimRefView(guide: Guide, id: string): ClaimRefView {
   const { node, entry } = guide.claim(id);
-  return { id, label: node.label, paraphrase: entry.data.paraphrase, speaker: guide.speakerName(node.speaker), comment: guide.comment(node.comment).node.label };
+  return {
+    id,
+    label: node.label,
+    paraphrase: entry.data.paraphrase,
+    speaker: guide.speakerName(node.speaker),
+    comment: guide.comment(node.comment).node.label,
+    data: entry.data
+  };
 }
 
 export interface CitationView extends Citation {
@@ -98,6 +107,8 @@ export interface AnnotationView {
   editors: string;
   created?: string;
   historyUrl?: string;
+  /** The annotation's front matter as validated, with any fields the site's schema adds. */
+  data: AnnotationData;
 }
 
 export function annotationView(guide: Guide, id: string): AnnotationView {
@@ -111,7 +122,8 @@ export function annotationView(guide: Guide, id: string): AnnotationView {
     handle: entry.data.contributor,
     editors: guide.meta.editors,
     created: entry.data.created,
-    historyUrl: repository && entry.filePath ? historyUrl(repository, entry.filePath) : undefined
+    historyUrl: repository && entry.filePath ? historyUrl(repository, entry.filePath) : undefined,
+    data: entry.data
   };
 }
 
@@ -152,7 +164,7 @@ export function contributeView(guide: Guide, filePath: string | undefined, sugge
   const repository = repositoryOf(guide.meta);
   if (!repository) return {};
   return {
-    suggestUrl: suggest && suggestUrl(repository, suggest.name, annotationTemplate(suggest)),
+    suggestUrl: suggest && suggestUrl(repository, guide.contentFolder, suggest.name, annotationTemplate(suggest)),
     editUrl: filePath ? editUrl(repository, filePath) : undefined
   };
 }

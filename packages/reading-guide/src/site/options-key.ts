@@ -1,0 +1,7 @@
+/**
+ * Where the integration object keeps its resolved options, so that the
+ * guide's commands, which load the site's astro.config, read the content
+ * folder and schemas its build uses. A registered symbol: the commands and
+ * the configuration may each load their own copy of this module.
+ */
+export const optionsKey = Symbol.for('reading-guide:options');
