@@ -9,8 +9,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ReadingGuideIntegration } from '../integration.ts';
-import { optionsKey } from '../site/options-key.ts';
+import { optionsKey, type HeldOptions } from '../site/options-key.ts';
 import type { SchemaExtensions } from '../model/schema.ts';
 
 /** The names Astro looks for, in its order. */
@@ -41,11 +40,11 @@ export async function siteOptions(root = process.cwd()): Promise<SiteOptions | u
   const settings = exported?.default ?? {};
   const integration = (settings.integrations ?? [])
     .flat(Infinity)
-    .find((candidate): candidate is ReadingGuideIntegration => typeof candidate === 'object' && candidate !== null && optionsKey in candidate);
+    .find((candidate): candidate is { [optionsKey]: HeldOptions } => typeof candidate === 'object' && candidate !== null && optionsKey in candidate);
   if (!integration) throw new SiteConfigError(`${path.relative(process.cwd(), config) || config} adds no readingGuide() to its integrations`);
   const projectRoot = settings.root ? path.resolve(root, settings.root instanceof URL ? settings.root.pathname : settings.root) : root;
   const options = integration[optionsKey];
-  return { config, content: path.resolve(projectRoot, options.content), schemas: options.schemas as SchemaExtensions };
+  return { config, content: path.resolve(projectRoot, options.content), schemas: options.schemas };
 }
 
 async function load(config: string): Promise<unknown> {

@@ -4,4 +4,13 @@
  * folder and schemas its build uses. A registered symbol: the commands and
  * the configuration may each load their own copy of this module.
  */
+import type { SchemaExtensions } from '../model/schema.ts';
+
 export const optionsKey = Symbol.for('reading-guide:options');
+
+/** What the commands read of the options kept there. */
+export interface HeldOptions {
+  /** The content folder, from the site's root. */
+  content: string;
+  schemas: SchemaExtensions;
+}
