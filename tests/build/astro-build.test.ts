@@ -5,7 +5,7 @@
  * sub-path and, served as GitHub Pages serves it, every page must be reached
  * from the home page with no broken link, asset or fragment.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -137,9 +137,13 @@ describe('astro build', () => {
   });
 
   it('links claims and sources to GitHub for suggestions and edits, and credits contributors', async () => {
-    const content = await guideWith({
+    const outside = await guideWith({
       'annotations/ann1.md': '---\nkind: counterargument\non: c1-tasks\ncites:\n  - source: src1\ncontributor: octocat\ncreated: "2026-11-20"\n---\n\nAn objection.\n'
     });
+    // Inside the project, as a guide's files are in its repository: a folder outside it has no address there.
+    await mkdir(path.join(projectRoot, 'node_modules/.cache'), { recursive: true });
+    const content = await mkdtemp(path.join(projectRoot, 'node_modules/.cache/guide-in-repository-'));
+    await cp(outside, content, { recursive: true });
     const { status, output, outDir } = build(content, undefined, undefined, { GITHUB_REPOSITORY: 'reader/guide', GITHUB_REF_NAME: 'main' });
     expect(status, output).toBe(0);
     const page = async (route: string) => fromHtml(await readFile(path.join(outDir, route, 'index.html'), 'utf8'));

@@ -20,8 +20,14 @@ import { uiText, type UiText } from '../model/ui-strings.ts';
 export interface GuideEntry<C extends CollectionName = CollectionName> extends CompiledEntry<C> {
   /** The rendered body; empty when the file has none. */
   html: string;
-  /** The file as the repository names it, from the project root, with `/`. */
-  filePath: string;
+  /** The file as the repository names it, from the project root, with `/`; none for a file outside the project. */
+  filePath: string | undefined;
+}
+
+/** `file` from the project's root, with `/`, as the repository names it; undefined outside the project. */
+function inProject(projectRoot: string, file: string): string | undefined {
+  const relative = path.relative(projectRoot, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? undefined : relative.split(path.sep).join('/');
 }
 
 type Entries = { [C in CollectionName]: Map<string, GuideEntry<C>> };
@@ -33,8 +39,8 @@ export class Guide {
   readonly graph: GuideGraph;
   /** The site paths of the search indexes; the search page merges them. */
   readonly searchIndexes: readonly string[];
-  /** The content folder, as the repository names it: from the site's root, with `/`. */
-  readonly contentFolder: string;
+  /** The content folder, as the repository names it: from the site's root, with `/`; none for a folder outside the site, which no repository address can name. */
+  readonly contentFolder: string | undefined;
   readonly #wholeMap: ArgumentMapView | undefined;
   readonly #compiled: CompiledGuide;
   readonly #entries: Entries;
@@ -46,7 +52,7 @@ export class Guide {
     this.ui = uiText(this.meta);
     this.graph = compiled.graph;
     this.searchIndexes = searchIndexes;
-    this.contentFolder = path.relative(projectRoot, compiled.content.root).split(path.sep).join('/');
+    this.contentFolder = inProject(projectRoot, compiled.content.root);
     this.#wholeMap = wholeMap;
     this.#compiled = compiled;
     const entries = {} as Record<CollectionName, Map<string, GuideEntry>>;
@@ -55,7 +61,7 @@ export class Guide {
       entries[collection] = new Map(
         (compiled.content[collection] as CompiledEntry[]).map((entry) => [
           entry.id,
-          { ...entry, html: html[entry.id] ?? '', filePath: path.relative(projectRoot, path.resolve(entry.file)).split(path.sep).join('/') }
+          { ...entry, html: html[entry.id] ?? '', filePath: inProject(projectRoot, path.resolve(entry.file)) }
         ])
       );
     }

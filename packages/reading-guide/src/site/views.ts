@@ -164,7 +164,7 @@ export function contributeView(guide: Guide, filePath: string | undefined, sugge
   const repository = repositoryOf(guide.meta);
   if (!repository) return {};
   return {
-    suggestUrl: suggest && suggestUrl(repository, guide.contentFolder, suggest.name, annotationTemplate(suggest)),
+    suggestUrl: suggest && guide.contentFolder !== undefined ? suggestUrl(repository, guide.contentFolder, suggest.name, annotationTemplate(suggest)) : undefined,
     editUrl: filePath ? editUrl(repository, filePath) : undefined
   };
 }
