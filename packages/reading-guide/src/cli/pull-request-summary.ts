@@ -15,7 +15,7 @@ import { ContentError, Diagnostics, type Problem } from '../model/diagnostics.ts
 import { loadContent, type LoadedContent } from '../load/load-content.ts';
 import { sitePath } from '../model/routes.ts';
 import type { SchemaExtensions } from '../model/schema.ts';
-import { commandGuide } from './site-options.ts';
+import { commandGuide, SiteConfigError } from './site-options.ts';
 
 /** The kinds of entry a summary lists, by their folder in content/. */
 const listed = {
@@ -139,7 +139,16 @@ async function problemsOf(root: string, schemas: SchemaExtensions): Promise<Prob
 
 export async function main(): Promise<void> {
   const { values } = parseArgs({ options: { base: { type: 'string', default: 'HEAD^1' }, content: { type: 'string' }, site: { type: 'string' } } });
-  const { folder: root, schemas } = await commandGuide(values.content);
+  let guide;
+  try {
+    guide = await commandGuide(values.content);
+  } catch (error) {
+    if (!(error instanceof SiteConfigError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+    return;
+  }
+  const { folder: root, schemas } = guide;
   const diff = spawnSync('git', ['diff', '--name-status', '--relative', '-M', values.base, 'HEAD', '--', '.'], { cwd: root, encoding: 'utf8' });
   if (diff.status !== 0) {
     console.error(`git diff against ${values.base} failed: ${diff.stderr.trim()}`);

@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { optionsKey, type HeldOptions } from '../site/options-key.ts';
 import type { SchemaExtensions } from '../model/schema.ts';
 
@@ -19,8 +19,6 @@ const configNames = ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', '
 const needsCompiling = new Set(['ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING', 'ERR_UNKNOWN_FILE_EXTENSION', 'ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX', 'ERR_INVALID_TYPESCRIPT_SYNTAX']);
 
 export interface SiteOptions {
-  /** The site's configuration file. */
-  config: string;
   /** The content folder, absolute. */
   content: string;
   schemas: SchemaExtensions;
@@ -41,10 +39,15 @@ export async function siteOptions(root = process.cwd()): Promise<SiteOptions | u
   const integration = (settings.integrations ?? [])
     .flat(Infinity)
     .find((candidate): candidate is { [optionsKey]: HeldOptions } => typeof candidate === 'object' && candidate !== null && optionsKey in candidate);
-  if (!integration) throw new SiteConfigError(`${path.relative(process.cwd(), config) || config} adds no readingGuide() to its integrations`);
-  const projectRoot = settings.root ? path.resolve(root, settings.root instanceof URL ? settings.root.pathname : settings.root) : root;
+  if (!integration) throw new SiteConfigError(`${shown(config)} adds no readingGuide() to its integrations`);
+  const projectRoot = settings.root ? path.resolve(root, settings.root instanceof URL ? fileURLToPath(settings.root) : settings.root) : root;
   const options = integration[optionsKey];
-  return { config, content: path.resolve(projectRoot, options.content), schemas: options.schemas };
+  return { content: path.resolve(projectRoot, options.content), schemas: options.schemas };
+}
+
+/** The configuration file as messages name it: from the working folder. */
+function shown(config: string): string {
+  return path.relative(process.cwd(), config) || config;
 }
 
 async function load(config: string): Promise<unknown> {
@@ -65,7 +68,7 @@ async function load(config: string): Promise<unknown> {
 function readable(config: string, error: unknown): SiteConfigError {
   const message = error instanceof Error ? error.message : String(error);
   const hint = (error as { hint?: unknown }).hint;
-  return new SiteConfigError(`${path.relative(process.cwd(), config) || config} could not be loaded: ${message}${typeof hint === 'string' ? `\n${hint}` : ''}`);
+  return new SiteConfigError(`${shown(config)} could not be loaded: ${message}${typeof hint === 'string' ? `\n${hint}` : ''}`);
 }
 
 /** The guide a command works on, and the fields the site adds to its schemas. */
