@@ -98,14 +98,16 @@ describe('reading-guide check with a site configuration it cannot use', () => {
   });
   afterAll(() => rm(folder, { recursive: true, force: true }));
 
-  it('says which option of readingGuide() is wrong, with no stack trace', async () => {
+  // Each command that reads the site's guide says so the same way: check, new and the pull-request summary.
+  it.each(['check.ts', 'new-annotation.ts', 'pull-request-summary.ts'])('%s says which option of readingGuide() is wrong, with no stack trace', async (command) => {
     await writeFile(
       path.join(folder, 'astro.config.mjs'),
       "import readingGuide from 'reading-guide';\nexport default { integrations: [readingGuide({ content: './guide', schemas: { claim: {} } })] };\n"
     );
-    const { status, output } = check(folder);
-    expect(status, output).toBe(1);
-    expect(output).toBe('astro.config.mjs could not be loaded: readingGuide(): an option is wrong:\n  - `schemas`: `claim` is not known; did you mean `claims`?\n');
+    const result = spawnSync(process.execPath, [path.join(path.dirname(checkCommand), command)], { cwd: folder, encoding: 'utf8', env: userEnvironment({ GUIDE_CONTENT: undefined }) });
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('astro.config.mjs could not be loaded: readingGuide(): an option is wrong:\n  - `schemas`: `claim` is not known; did you mean `claims`?\n');
   });
 
   it('says when the site adds no reading guide', async () => {

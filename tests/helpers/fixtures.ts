@@ -1,6 +1,6 @@
 /**
  * Fixture guides for the tests: `tests/fixtures/minimal` is a small valid
- * guide; each folder in `tests/fixtures/invalid` holds the files that, laid
+ * guide, `tests/fixtures/sample` one with every kind of content; each folder in `tests/fixtures/invalid` holds the files that, laid
  * over the minimal guide, break it in one way, and `expected.json` saying
  * which file, line and rule the error must name.
  */
@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const fixturesRoot = path.join(projectRoot, 'tests/fixtures');
 export const minimalGuide = path.join(fixturesRoot, 'minimal');
+export const sampleGuide = path.join(fixturesRoot, 'sample');
 export const invalidRoot = path.join(fixturesRoot, 'invalid');
 
 export interface Expected {

@@ -1,6 +1,6 @@
 /**
- * `npm run check` as a contributor runs it: on the shipped guide it passes
- * quickly; on each case of the bad-input corpus it fails, naming the file,
+ * `npm run check` as a contributor runs it: on a valid guide it passes
+ * and counts what it holds; on each case of the bad-input corpus it fails, naming the file,
  * line, rule and a hint, with no stack trace, and says nothing about the
  * valid files beside the broken one.
  */
@@ -20,13 +20,6 @@ const check = (folder: string, ...flags: string[]) => {
 const cases = await invalidCases();
 
 describe('npm run check', () => {
-  // How long it takes is a figure for a benchmark, not for a test on a machine that may be busy.
-  it('passes the shipped guide', () => {
-    const { status, output } = check(path.join(projectRoot, 'content'));
-    expect(status, output).toBe(0);
-    expect(output).toMatch(/no errors\.$/m);
-  });
-
   it('counts what the guide holds, in the singular where there is one', () => {
     const { status, output } = check(minimalGuide);
     expect(status, output).toBe(0);
@@ -127,7 +120,7 @@ describe('npm run check --format', () => {
   });
 
   it.each(['--format xml', '--formt github', '--format'])('refuses `%s` with a usage message, and checks nothing', async (flags) => {
-    const { status, stdout, stderr } = check(path.join(projectRoot, 'content'), ...flags.split(' '));
+    const { status, stdout, stderr } = check(minimalGuide, ...flags.split(' '));
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^Usage: npm run check -- \[content-folder\] \[--format plain\|github\|json\]$/m);

@@ -2,7 +2,6 @@
  * The exports, parsed back with the tools their formats are made for:
  * citation-js for BibTeX and CSL-JSON, Argdown's own parser, an Atom parser.
  */
-import path from 'node:path';
 import { ArgdownApplication, DataPlugin, ModelPlugin, ParserPlugin } from '@argdown/core';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
@@ -15,9 +14,9 @@ import { argdown, argdownRelations, argumentMap } from '../../packages/reading-g
 import { biblatex, cslItems, cslName, fullName, type CslItem } from '../../packages/reading-guide/src/export/csl.ts';
 import { annotationFeed } from '../../packages/reading-guide/src/export/feed.ts';
 import { snapshotOf } from '../../packages/reading-guide/src/export/snapshot.ts';
-import { projectRoot } from '../helpers/fixtures.ts';
+import { sampleGuide } from '../helpers/fixtures.ts';
 
-const compiled = await compileGuide(path.join(projectRoot, 'content'), { base: '/repo/' });
+const compiled = await compileGuide(sampleGuide, { base: '/repo/' });
 const snapshot = snapshotOf(compiled, 'https://reader.github.io/repo/');
 const sources = compiled.content.sources;
 

@@ -1,12 +1,11 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
 import { layoutMap, wrap, type MapLayout, type PlacedNode } from '../../packages/reading-guide/src/map/layout.ts';
 import { layoutNeighbourhood } from '../../packages/reading-guide/src/map/neighbourhood-layout.ts';
 import { mapClaims, neighbourhoodClaims } from '../../packages/reading-guide/src/site/map.ts';
-import { projectRoot } from '../helpers/fixtures.ts';
+import { projectRoot, sampleGuide } from '../helpers/fixtures.ts';
 
-const { graph } = await compileGuide(path.join(projectRoot, 'content'), { base: '/' });
+const { graph } = await compileGuide(sampleGuide, { base: '/' });
 const nodes = graph.claimOrder.map((id) => ({ id, lines: [graph.claims[id]!.label, ...wrap(graph.claims[id]!.exact)] }));
 const edges = graph.claimOrder.flatMap((id) =>
   graph.claims[id]!.relations.filter((edge) => edge.direction === 'out').map((edge) => ({ from: id, to: edge.claim, type: edge.type }))
@@ -175,7 +174,7 @@ describe('the whole-guide map with a layout memo', () => {
   it('is laid out once for the same claims and relations, and again when one changes', async () => {
     const { Guide } = await import('../../packages/reading-guide/src/site/guide.ts');
     const { argumentMapView } = await import('../../packages/reading-guide/src/site/map.ts');
-    const compiled = await compileGuide(path.join(projectRoot, 'content'), { base: '/' });
+    const compiled = await compileGuide(sampleGuide, { base: '/' });
     const guide = new Guide({ compiled, projectRoot, searchIndexes: ['/pagefind/'] });
     const kept = new Map<string, MapLayout>();
     let laidOut = 0;

@@ -6,13 +6,14 @@
  * key was made from; and the same guide always gives the same keys, or no
  * page would ever be reused.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
 import { Guide } from '../../packages/reading-guide/src/site/guide.ts';
 import { annotationPageView, claimPageView, pageCacheKey, sourcePageView } from '../../packages/reading-guide/src/site/views.ts';
-import { projectRoot } from '../helpers/fixtures.ts';
+import { guideWith, minimalGuide, projectRoot, sampleGuide } from '../helpers/fixtures.ts';
 
 const packageSource = 'packages/reading-guide/src';
 const sourcesIn = async (folder: string) =>
@@ -47,7 +48,7 @@ describe('pages and their views', () => {
   });
 
   it('gives every page the same key for the same guide, and a new key when what it shows changes', async () => {
-    const load = async () => new Guide({ compiled: await compileGuide(path.join(projectRoot, 'content'), { base: '/' }), projectRoot, searchIndexes: ['/pagefind/'] });
+    const load = async () => new Guide({ compiled: await compileGuide(sampleGuide, { base: '/' }), projectRoot, searchIndexes: ['/pagefind/'] });
     const [first, second] = [await load(), await load()];
     const keys = (guide: Guide) => [
       ...guide.graph.claimOrder.map((id) => pageCacheKey(claimPageView(guide, id))),
@@ -59,5 +60,31 @@ describe('pages and their views', () => {
     const id = first.graph.claimOrder[0]!;
     const view = claimPageView(first, id);
     expect(pageCacheKey({ ...view, paraphrase: `${view.paraphrase} (edited)` })).not.toBe(pageCacheKey(view));
+  });
+});
+
+describe('links to the guide’s repository', () => {
+  const repository = { 'guide.yaml': `${readFileSync(path.join(minimalGuide, 'guide.yaml'), 'utf8')}repository:\n  url: https://github.com/reader/guide\n  branch: main\n` };
+  const guideIn = async (folder: string) => new Guide({ compiled: await compileGuide(folder, { base: '/' }), projectRoot, searchIndexes: ['/pagefind/'] });
+
+  it('suggest, edit and show the history of a file by its path in the repository', async () => {
+    await mkdir(path.join(projectRoot, 'node_modules/.cache'), { recursive: true });
+    const inside = await mkdtemp(path.join(projectRoot, 'node_modules/.cache/guide-in-repository-'));
+    await cp(await guideWith(repository), inside, { recursive: true });
+    const guide = await guideIn(inside);
+    const folder = path.relative(projectRoot, inside);
+    const claim = claimPageView(guide, 'c1-tasks');
+    expect(new URL(claim.contribute.suggestUrl!).pathname).toBe(`/reader/guide/new/main/${folder}/annotations`);
+    expect(claim.contribute.editUrl).toBe(`https://github.com/reader/guide/edit/main/${folder}/claims/c1-tasks.md`);
+    expect(annotationPageView(guide, 'ann1').annotation.historyUrl).toBe(`https://github.com/reader/guide/commits/main/${folder}/annotations/ann1.md`);
+  });
+
+  it('are left out for a guide whose folder lies outside the project, which no address in the repository can name', async () => {
+    const outside = await guideWith(repository);
+    expect(path.relative(projectRoot, outside)).toMatch(/^\.\./);
+    const guide = await guideIn(outside);
+    expect(claimPageView(guide, 'c1-tasks').contribute).toEqual({ suggestUrl: undefined, editUrl: undefined });
+    expect(sourcePageView(guide, 'src1').contribute).toEqual({ suggestUrl: undefined, editUrl: undefined });
+    expect(annotationPageView(guide, 'ann1').annotation.historyUrl).toBeUndefined();
   });
 });

@@ -1,12 +1,11 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
 import { previews } from '../../packages/reading-guide/src/export/previews.ts';
 import { firstSentence } from '../../packages/reading-guide/src/render/sidenotes.ts';
 import { snapshotOf } from '../../packages/reading-guide/src/export/snapshot.ts';
-import { projectRoot } from '../helpers/fixtures.ts';
+import { sampleGuide } from '../helpers/fixtures.ts';
 
-const compiled = await compileGuide(path.join(projectRoot, 'content'), { base: '/repo/' });
+const compiled = await compileGuide(sampleGuide, { base: '/repo/' });
 const cards = previews(snapshotOf(compiled, 'https://reader.github.io/repo/'), '/repo/', { '/questions/': { title: 'Questions', description: 'For discussion.' } });
 const { graph } = compiled;
 
@@ -25,20 +24,20 @@ describe('preview cards', () => {
   });
 
   it('show a claim’s paraphrase, who made it, its standing and its strongest counterargument', () => {
-    const card = cards['/claims/b1-weak-concern/']!;
-    expect(card.title).toMatch(/^Claim C\d+ · Commenter B$/);
-    expect(card.html).toContain('With few exceptions, such as Claude 3 Opus');
-    expect(card.html).toContain('2 counterarguments');
+    const card = cards['/claims/b1-design-problems/']!;
+    expect(card.title).toBe('Claim C7 · Commenter B');
+    expect(card.html).toContain('<p>Review catches design problems that no test was written to find.</p>');
+    expect(card.html).toContain('2 counterarguments · 1 in support · 1 question');
     expect(card.html).toContain('Strongest counterargument');
-    expect(card.html).toContain('href="/repo/annotations/beyond-instructions-exceptions/"');
+    expect(card.html).toContain('href="/repo/annotations/tests-first/"');
   });
 
   it('show a source’s checked facts, the parts cited and what it shows', () => {
-    const card = cards['/sources/schoen2025/']!;
-    expect(card.html).toContain('Stress Testing Deliberative Alignment for Anti-Scheming Training');
-    expect(card.html).toContain('Bronson Schoen');
-    expect(card.html).toContain('2025');
-    expect(card.html).toContain('Cited at: Appendix M');
+    const card = cards['/sources/doe2020/']!;
+    expect(card.html).toContain('<cite>Where Defects Are Found in Example Teams</cite>');
+    expect(card.html).toContain('Jane Doe, Ada van der Berg · 2020');
+    expect(card.html).toContain('Cited at: Table 2, §4, Table 3, §2');
+    expect(card.html).toContain('A made-up survey');
   });
 
   it('escape what they quote, and link only with the base path', () => {
@@ -55,7 +54,7 @@ describe('preview cards', () => {
 
 describe('a card’s first sentence', () => {
   it('runs past a full stop that ends no sentence, as in “et al.”', () => {
-    expect(cards['/glossary/#term-covert-actions']!.html).toContain('Schoen et al. report their rates before and after anti-scheming training.</p>');
+    expect(cards['/glossary/#term-regression']!.html).toContain('A defect that Doe et al. count apart from new ones, in behaviour that used to work.</p>');
   });
 
   it('ends where a sentence ends, abbreviations and closing quotation marks kept, and is cut at a word when it runs long', () => {

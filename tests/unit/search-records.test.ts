@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
@@ -6,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
 import { searchRecords } from '../../packages/reading-guide/src/export/search-records.ts';
 import { snapshotOf } from '../../packages/reading-guide/src/export/snapshot.ts';
-import { projectRoot } from '../helpers/fixtures.ts';
+import { sampleGuide } from '../helpers/fixtures.ts';
 
-const compiled = await compileGuide(path.join(projectRoot, 'content'), { base: '/' });
+const compiled = await compileGuide(sampleGuide, { base: '/' });
 const records = searchRecords(snapshotOf(compiled, 'https://reader.github.io/'));
 const threadIds = new Set(
   Object.values(compiled.rendered.html.thread).flatMap((html) =>
@@ -34,9 +33,9 @@ describe('search records', () => {
 
   it('say who said it and what it is, with the values the search page offers', () => {
     const who = new Set(records.map((record) => record.filters.who[0]));
-    expect(who).toEqual(new Set(['Commenter A', 'Commenter B', 'Outside work', 'The guide']));
+    expect(who).toEqual(new Set(['Commenter A', 'Commenter B', 'Commenter C', 'Outside work', 'The guide']));
     const kinds = new Set(records.map((record) => record.filters.kind[0]));
-    expect([...kinds].sort()).toEqual(['clarification', 'claim', 'comment', 'context', 'counterargument', 'crux', 'glossary term', 'source', 'support'].sort());
+    expect([...kinds].sort()).toEqual(['clarification', 'claim', 'comment', 'context', 'correction', 'counterargument', 'crux', 'glossary term', 'question', 'source', 'support'].sort());
     for (const record of records) expect(record.meta.kind).toBe(record.filters.kind[0]);
   });
 
@@ -59,16 +58,16 @@ describe('search records', () => {
     const annotations = records.filter((record) => record.meta.kind !== 'claim' && record.meta.kind !== 'comment' && record.url.startsWith('/#'));
     expect(annotations).toHaveLength(Object.keys(compiled.graph.annotations).length);
     for (const record of annotations) expect(record.filters.who, record.url).toEqual(['The guide']);
-    expect(records.find((record) => record.url === '/#claim-ai2027-real-goals')!.filters.who).toEqual(['Outside work']);
-    expect(records.find((record) => record.url === '/#claim-b1-weak-concern')!.filters.who).toEqual(['Commenter B']);
+    expect(records.find((record) => record.url === '/#claim-doe-third')!.filters.who).toEqual(['Outside work']);
+    expect(records.find((record) => record.url === '/#claim-c1-needs-both')!.filters.who).toEqual(['Commenter C']);
   });
 
   it('hold the words a reader would search for', () => {
-    const claim = records.find((record) => record.url === '/#claim-a2-ablations')!;
-    expect(claim.content).toContain('Appendix M in https://www.arxiv.org/abs/2509.15541');
-    expect(claim.content).toContain(compiled.content.claims.find((entry) => entry.id === 'a2-ablations')!.data.paraphrase);
-    const source = records.find((record) => record.url === '/sources/schoen2025/')!;
-    expect(source.content).toContain('Appendix M');
+    const claim = records.find((record) => record.url === '/#claim-a2-still-style')!;
+    expect(claim.content).toContain('I still think review mostly catches style');
+    expect(claim.content).toContain(compiled.content.claims.find((entry) => entry.id === 'a2-still-style')!.data.paraphrase);
+    const source = records.find((record) => record.url === '/sources/roe2019/')!;
+    expect(source.content).toContain('ch. 3');
     expect(source.content).not.toMatch(/[*_`]/);
   });
 });

@@ -11,7 +11,7 @@ import { snapshotOf } from '../../packages/reading-guide/src/export/snapshot.ts'
 import { annotationCollection, annotationPage, annotationPageCount, type AnnotationPage } from '../../packages/reading-guide/src/export/web-annotation.ts';
 import { routeValues } from '../../packages/reading-guide/src/site/addresses.ts';
 import type { GuideGraph } from '../../packages/reading-guide/src/graph/types.ts';
-import { guideCopy, projectRoot } from '../helpers/fixtures.ts';
+import { guideCopy, sampleGuide } from '../helpers/fixtures.ts';
 import { suiteRoot, WebAnnotationValidator } from '../helpers/web-annotation-validator.ts';
 
 const validator = await WebAnnotationValidator.load();
@@ -51,7 +51,7 @@ describe('the validator, on the suite’s own samples', async () => {
 });
 
 describe('/annotations.jsonld and its pages', async () => {
-  const compiled = await compileGuide(path.join(projectRoot, 'content'), { base: '/repo/' });
+  const compiled = await compileGuide(sampleGuide, { base: '/repo/' });
   const snapshot = snapshotOf(compiled, 'https://reader.github.io/repo/');
   const collection = annotationCollection(snapshot);
   /** Every page document, first to last, for pages of `size`. */
@@ -105,12 +105,12 @@ describe('/annotations.jsonld and its pages', async () => {
   });
 
   it('pages through a large collection, each page a valid document linked to its collection, the one before and the one after', () => {
-    const small = annotationCollection(snapshot, 10);
-    const smallPages = pagesOf(10);
-    expect(smallPages.length).toBe(Math.ceil(small.total / 10));
+    const small = annotationCollection(snapshot, 6);
+    const smallPages = pagesOf(6);
+    expect(smallPages.length).toBe(Math.ceil(small.total / 6));
     expect(smallPages.length).toBeGreaterThan(2);
     expect(smallPages.map((page) => page.id)).toEqual(smallPages.map((_, index) => `https://reader.github.io/repo/annotations/page-${index + 1}.jsonld`));
-    expect(smallPages.map((page) => page.startIndex)).toEqual(smallPages.map((_, index) => index * 10));
+    expect(smallPages.map((page) => page.startIndex)).toEqual(smallPages.map((_, index) => index * 6));
     expect(smallPages.flatMap((page) => page.items)).toEqual(items);
     expect(small.first.id).toBe(smallPages[0]!.id);
     expect(small.last).toBe(smallPages.at(-1)!.id);
@@ -121,7 +121,7 @@ describe('/annotations.jsonld and its pages', async () => {
       expect(validator.failures(page), page.id).toEqual([]);
     }
     expect(validator.failures(small)).toEqual([]);
-    expect(() => annotationPage(snapshot, smallPages.length + 1, 10)).toThrow(/No Annotation Page/);
+    expect(() => annotationPage(snapshot, smallPages.length + 1, 6)).toThrow(/No Annotation Page/);
   });
 });
 
