@@ -1,11 +1,19 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+/**
+ * The preview cards in a browser, on the sample guide: every kind opens by
+ * mouse, keyboard and touch, nests, and closes as a reader expects.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { sampleGuide } from '../helpers/fixtures.ts';
+import { testSite } from '../helpers/test-site.ts';
+
+const test = testSite({ environment: { GUIDE_CONTENT: sampleGuide } });
 
 /** One trigger of each kind of preview, with words its card must show. */
 const triggers = [
-  { kind: 'claim', page: '/', selector: 'a.ref[data-for="claim-b1-weak-concern"]', shows: 'With few exceptions, such as Claude 3 Opus' },
-  { kind: 'citation', page: '/', selector: 'a.ref[data-for="cite-schoen2025-1"]', shows: 'Stress Testing Deliberative Alignment' },
-  { kind: 'glossary term', page: '/', selector: '#comment-b1 a.term[href="/glossary/#term-rollout"]', shows: 'One run of a model through an episode' },
-  { kind: 'internal link', page: '/claims/a2-ablations/', selector: 'main .citations a[href="/sources/schoen2025/"]', shows: 'Stress Testing Deliberative Alignment' }
+  { kind: 'claim', page: '/', selector: 'a.ref[data-for="claim-b1-design-problems"]', shows: 'Review catches design problems that no test was written to find.' },
+  { kind: 'citation', page: '/', selector: 'a.ref[data-for="cite-doe2020-1"]', shows: 'Where Defects Are Found in Example Teams' },
+  { kind: 'glossary term', page: '/', selector: '#comment-b1 a.term[href="/glossary/#term-test-suite"]', shows: 'The automated tests a team runs on every change.' },
+  { kind: 'internal link', page: '/claims/a2-still-style/', selector: 'main .citations a[href="/sources/roe2019/"]', shows: 'Testing First' }
 ];
 
 /** The card a trigger opened, once it has: the cards' data may still be on its way when the trigger is first used. */
@@ -91,23 +99,23 @@ test.describe('on a touch screen', () => {
 
   test('tapping a claim mark shows the claim', async ({ page }) => {
     await page.goto('/');
-    const mark = page.locator('#claim-b1-not-strategic');
+    const mark = page.locator('#claim-b1-suite-checks');
     await mark.scrollIntoViewIfNeeded();
     await mark.tap();
-    await expect(page.locator('.preview')).toContainText('do not like completing tasks in a strategic sense');
+    await expect(page.locator('.preview')).toContainText('A test suite checks only what someone thought to check.');
   });
 });
 
 test('a link inside a preview opens one more level, and Escape closes one level at a time', async ({ page }) => {
   await page.goto('/');
   await page.keyboard.press('Shift');
-  const trigger = page.locator('a.ref[data-for="claim-b1-weak-concern"]');
+  const trigger = page.locator('a.ref[data-for="claim-b1-design-problems"]');
   await trigger.focus();
   await expect(page.locator('.preview')).toHaveCount(1);
   // Tab moves into the card; its second link is the strongest counterargument's.
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
-  const inner = page.locator('.preview').first().locator('a[href="/annotations/beyond-instructions-exceptions/"]').first();
+  const inner = page.locator('.preview').first().locator('a[href="/annotations/tests-first/"]').first();
   await expect(inner).toBeFocused();
   await expect(page.locator('.preview')).toHaveCount(2);
   await expect(page.locator('.preview').nth(1)).toContainText('Counterargument');
