@@ -149,7 +149,9 @@ export class Diagnostics {
 /**
  * One line per problem, `path:line:column  message  rule-id` (a warning's
  * message starts with "warning:"), then its hint indented below: the shape
- * editors and CI annotate.
+ * editors and CI annotate. Not vfile-reporter's shape, which names a file
+ * once above its messages: here every line holds its own path, so a terminal
+ * or an editor opens each problem from its line, and `grep` keeps the place.
  */
 export function formatProblems(problems: readonly Problem[]): string {
   const lines: string[] = [];
