@@ -11,10 +11,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { userEnvironment } from '../helpers/build-site.ts';
-import { projectRoot } from '../helpers/fixtures.ts';
+import { fixturesRoot, projectRoot } from '../helpers/fixtures.ts';
 
 const command = path.join(projectRoot, 'packages/create-reading-guide/index.js');
-const discourseExport = path.join(projectRoot, 'examples/anchoring-comments/content/capture/discourse-topic.json');
+// The first page of a Discourse topic, written for the tests: the posts it holds, without the rest of the thread.
+const discourseExport = path.join(fixturesRoot, 'import/discourse/topic.json');
 
 if (spawnSync('script', ['--version']).status !== 0) {
   throw new Error('These tests need util-linux’s `script` for a terminal: apt-get install util-linux');
@@ -60,14 +61,14 @@ describe('npm create reading-guide in a terminal', () => {
       ['Start from', `${keys.down}${keys.enter}`],
       ['Export file or address of the discussion', `${discourseExport}${keys.enter}`]
       // A Discourse export does not say which site it is from: the flag says it, and the questions ask the rest.
-    ], ['--url', 'https://forum.example/t/how-should-our-docs-site-anchor-reader-comments/77']);
+    ], ['--url', 'https://forum.example/t/should-our-style-guide-require-trailing-commas/4242']);
     expect(code, screen).toBe(0);
     expect(screen).toContain('A new reading guide');
-    expect(screen).toMatch(/Imported 8 comments \(discourse\)/);
+    expect(screen).toMatch(/Imported 4 comments \(discourse\)/);
     expect(screen).toContain('in notes-guide/. Next:');
     const content = path.join(cwd, 'notes-guide/content');
-    expect(await readFile(path.join(content, 'capture/discourse-topic.json'))).toEqual(await readFile(discourseExport));
-    expect((await readdir(path.join(content, 'thread'))).length).toBe(8);
+    expect(await readFile(path.join(content, 'capture/topic.json'))).toEqual(await readFile(discourseExport));
+    expect((await readdir(path.join(content, 'thread'))).length).toBe(4);
     expect(parse(await readFile(path.join(content, 'guide.yaml'), 'utf8')).capture.format).toBe('discourse');
   });
 

@@ -10,7 +10,8 @@ import { parse } from 'yaml';
 import { readRequest, run, UsageError } from '../lib/main.js';
 
 const repository = fileURLToPath(new URL('../../../', import.meta.url));
-const discourseExport = path.join(repository, 'examples/anchoring-comments/content/capture/discourse-topic.json');
+// The first page of a Discourse topic written for the tests (tests/fixtures/import/README.md).
+const discourseExport = path.join(repository, 'tests/fixtures/import/discourse/topic.json');
 const integrationVersion = JSON.parse(await readFile(path.join(repository, 'packages/reading-guide/package.json'), 'utf8')).version;
 
 /** Runs the command in a fresh folder; `terminal` says whether it may ask. */
@@ -115,16 +116,16 @@ describe('the repository it makes', () => {
   });
 
   it('from an export, through the importer: the thread’s comments and the export kept as received', async () => {
-    const result = await create(['from-export', '--yes', '--from', discourseExport, '--names', 'real', '--url', 'https://forum.example/t/how-should-our-docs-site-anchor-reader-comments/77']);
+    const result = await create(['from-export', '--yes', '--from', discourseExport, '--names', 'real', '--url', 'https://forum.example/t/should-our-style-guide-require-trailing-commas/4242']);
     expect(result.code, result.stderr).toBe(0);
     const content = path.join(result.cwd, 'from-export/content');
-    expect(await readFile(path.join(content, 'capture/discourse-topic.json'))).toEqual(await readFile(discourseExport));
-    expect((await readdir(path.join(content, 'thread'))).length).toBe(8);
+    expect(await readFile(path.join(content, 'capture/topic.json'))).toEqual(await readFile(discourseExport));
+    expect((await readdir(path.join(content, 'thread'))).length).toBe(4);
     const guide = parse(await readFile(path.join(content, 'guide.yaml'), 'utf8'));
     expect(guide.capture.format).toBe('discourse');
-    expect(Object.values(guide.commenters).map((commenter) => commenter.name)).toEqual(['Wren Ash', 'Odo Pike', 'Kit Vale', 'Sel Marsh']);
+    expect(Object.values(guide.commenters).map((commenter) => commenter.name)).toEqual(['Quill Owl', 'Märta Fern', 'River Stone']);
     expect(guide.demonstration).toBeUndefined();
-    expect(result.stdout).toMatch(/Imported 8 comments \(discourse\)/);
+    expect(result.stdout).toMatch(/Imported 4 comments \(discourse\)/);
   });
 
   it('refuses a folder that is not empty, and leaves it as it was', async () => {

@@ -12,11 +12,11 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { describe, expect, it } from 'vitest';
-import { checkGuide } from '../../packages/reading-guide/src/compile.ts';
-import { buildSite } from '../helpers/build-site.ts';
-import { crawl, serve } from '../helpers/crawl.ts';
-import { htmlFiles, invalidHtml } from '../helpers/html-validation.ts';
-import { projectRoot } from '../helpers/fixtures.ts';
+import { checkGuide } from '../../../packages/reading-guide/src/compile.ts';
+import { buildSite } from '../../../tests/helpers/build-site.ts';
+import { crawl, serve } from '../../../tests/helpers/crawl.ts';
+import { htmlFiles, invalidHtml } from '../../../tests/helpers/html-validation.ts';
+import { projectRoot } from '../../../tests/helpers/fixtures.ts';
 
 const site = path.join(projectRoot, 'examples/anchoring-comments');
 const content = path.join(site, 'content');
