@@ -55,13 +55,14 @@ async function inTerminal(answers: [awaited: string, typed: string][], args: str
 }
 
 describe('npm create reading-guide in a terminal', () => {
-  it('asks for the folder and the start, and imports the thread it is given', async () => {
+  it('asks for the folder, the start and what the export does not say, and imports the thread it is given', async () => {
     const { code, cwd, screen } = await inTerminal([
       ['Folder to make it in', `notes-guide${keys.enter}`],
       ['Start from', `${keys.down}${keys.enter}`],
-      ['Export file or address of the discussion', `${discourseExport}${keys.enter}`]
-      // A Discourse export does not say which site it is from: the flag says it, and the questions ask the rest.
-    ], ['--url', 'https://forum.example/t/should-our-style-guide-require-trailing-commas/4242']);
+      ['Export file or address of the discussion', `${discourseExport}${keys.enter}`],
+      // A Discourse export does not say which site it is from: the import asks.
+      ['Address of the discussion', `https://forum.example/t/should-our-style-guide-require-trailing-commas/4242${keys.enter}`]
+    ]);
     expect(code, screen).toBe(0);
     expect(screen).toContain('A new reading guide');
     expect(screen).toMatch(/Imported 4 comments \(discourse\)/);
@@ -69,7 +70,9 @@ describe('npm create reading-guide in a terminal', () => {
     const content = path.join(cwd, 'notes-guide/content');
     expect(await readFile(path.join(content, 'capture/topic.json'))).toEqual(await readFile(discourseExport));
     expect((await readdir(path.join(content, 'thread'))).length).toBe(4);
-    expect(parse(await readFile(path.join(content, 'guide.yaml'), 'utf8')).capture.format).toBe('discourse');
+    const guide = parse(await readFile(path.join(content, 'guide.yaml'), 'utf8'));
+    expect(guide.capture.format).toBe('discourse');
+    expect(guide.thread.url).toBe('https://forum.example/t/should-our-style-guide-require-trailing-commas/4242');
   });
 
   it('takes the defaults when the user only presses Enter: my-guide, from the starter guide', async () => {

@@ -37,7 +37,25 @@ Makes a new reading guide's repository in the folder (default: my-guide).
 /** A mistake in the command line: exit code 2, with the usage. */
 export class UsageError extends Error {}
 /** Something that stopped the guide being made: exit code 1. */
-export class CreateError extends Error {}
+export class CreateError extends Error {
+  /**
+   * @param {string} message
+   * @param {ImportFlag[]} [missing] what an import lacked that the export does not say, and a user could answer
+   */
+  constructor(message, missing = []) {
+    super(message);
+    this.missing = missing;
+  }
+}
+
+/** @typedef {'url' | 'title' | 'site'} ImportFlag */
+
+/** The questions for what an export may not say of its thread: the importer's flag, and how a terminal asks for it. */
+const importQuestions = /** @type {const} */ ({
+  url: { message: 'Address of the discussion (the export does not say it)', placeholder: 'https://…' },
+  title: { message: 'Title of the discussion (the export does not say it)', placeholder: undefined },
+  site: { message: 'Site the discussion is on (the export does not say it)', placeholder: undefined }
+});
 
 /** The flags handed on to `reading-guide import`, as this command's name for each and the importer's. */
 const importerFlags = /** @type {const} */ (['site', 'url', 'thread-title', 'names', 'format']);
@@ -213,9 +231,36 @@ async function importThread(from, flags, content, cwd, log) {
     child.on('close', resolve);
   });
   const text = output.join('').trim();
-  if (code !== 0) throw new CreateError(`The thread could not be imported:\n${text}`);
+  if (code !== 0) throw new CreateError(`The thread could not be imported:\n${text}`, missingFlags(text));
   // The importer's own "Next:" line speaks of this repository's scripts, which the summary below repeats.
   for (const line of text.split('\n')) if (!line.startsWith('Next:')) log(line);
+}
+
+/**
+ * The flags an import failed for want of, where it says the export does not
+ * tell them (a Discourse topic names no site, for one).
+ * @param {string} text what the importer printed
+ * @returns {ImportFlag[]}
+ */
+function missingFlags(text) {
+  if (!/does not say/.test(text)) return [];
+  return [...new Set([...text.matchAll(/--(url|title|site)\b/g)].map((match) => /** @type {ImportFlag} */ (match[1])))];
+}
+
+/**
+ * Asks in the terminal for each of `missing`, as the importer's flags.
+ * @param {ImportFlag[]} missing
+ * @returns {Promise<string[] | undefined>} undefined when the user cancels
+ */
+async function askForMissing(missing) {
+  const flags = [];
+  for (const flag of missing) {
+    const { message, placeholder } = importQuestions[flag];
+    const answer = await prompts.text({ message, placeholder, validate: (value) => (value?.trim() ? undefined : 'The import needs it.') });
+    if (prompts.isCancel(answer)) return undefined;
+    flags.push(`--${flag}`, answer.trim());
+  }
+  return flags;
 }
 
 /** Gives guide.yaml the title asked for, keeping its comments and layout; returns the guide's title. */
@@ -233,22 +278,33 @@ async function retitle(file, title) {
  * 1 when something stopped it, 2 for a mistake in the command line.
  * @param {string[]} argv
  * @param {{ stdin: { isTTY?: boolean }, stdout: NodeJS.WritableStream & { isTTY?: boolean }, stderr: NodeJS.WritableStream }} io
- * @param {{ cwd?: string, ask?: typeof askInTerminal }} [overrides]
+ * @param {{ cwd?: string, ask?: typeof askInTerminal, askMissing?: typeof askForMissing }} [overrides]
  */
 export async function run(argv, io, overrides = {}) {
   const cwd = overrides.cwd ?? process.cwd();
   const say = (line) => io.stdout.write(`${line}\n`);
+  const interactive = Boolean(io.stdin.isTTY && io.stdout.isTTY);
+  const cancelled = () => (io.stderr.write('Cancelled: nothing was written.\n'), 1);
   try {
-    const request = await readRequest(argv, { interactive: Boolean(io.stdin.isTTY && io.stdout.isTTY), ask: overrides.ask });
+    const request = await readRequest(argv, { interactive, ask: overrides.ask });
     if (request === 'help') {
       say(usage);
       return 0;
     }
-    if (request === 'cancelled') {
-      io.stderr.write('Cancelled: nothing was written.\n');
-      return 1;
+    if (request === 'cancelled') return cancelled();
+    let made;
+    // In a terminal, what the export does not say is asked for, and the import tried again; elsewhere the flags must say it.
+    while (!made) {
+      try {
+        made = await createGuide(request, { cwd, log: say });
+      } catch (error) {
+        if (!(error instanceof CreateError && error.missing.length > 0 && interactive)) throw error;
+        const flags = await (overrides.askMissing ?? askForMissing)(error.missing);
+        if (flags === undefined) return cancelled();
+        request.importer.push(...flags);
+      }
     }
-    const { target, title } = await createGuide(request, { cwd, log: say });
+    const { target, title } = made;
     const shown = path.relative(cwd, target) || '.';
     say(`Made “${title}” in ${shown}/. Next:`);
     say(`  cd ${shown}`);

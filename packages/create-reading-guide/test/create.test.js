@@ -15,7 +15,7 @@ const discourseExport = path.join(repository, 'tests/fixtures/import/discourse/t
 const integrationVersion = JSON.parse(await readFile(path.join(repository, 'packages/reading-guide/package.json'), 'utf8')).version;
 
 /** Runs the command in a fresh folder; `terminal` says whether it may ask. */
-async function create(argv, { terminal = false, ask } = {}) {
+async function create(argv, { terminal = false, ask, askMissing } = {}) {
   const cwd = await mkdtemp(path.join(tmpdir(), 'create-reading-guide-'));
   const out = [];
   const err = [];
@@ -24,7 +24,7 @@ async function create(argv, { terminal = false, ask } = {}) {
     stdout: { isTTY: terminal, write: (text) => out.push(text) },
     stderr: { write: (text) => err.push(text) }
   };
-  const code = await run(argv, io, { cwd, ask });
+  const code = await run(argv, io, { cwd, ask, askMissing });
   return { code, cwd, stdout: out.join(''), stderr: err.join('') };
 }
 
@@ -126,6 +126,36 @@ describe('the repository it makes', () => {
     expect(Object.values(guide.commenters).map((commenter) => commenter.name)).toEqual(['Quill Owl', 'Märta Fern', 'River Stone']);
     expect(guide.demonstration).toBeUndefined();
     expect(result.stdout).toMatch(/Imported 4 comments \(discourse\)/);
+  });
+
+  describe('from an export that does not say where the thread is', () => {
+    const discourseUrl = 'https://forum.example/t/should-our-style-guide-require-trailing-commas/4242';
+
+    it('asks in a terminal for the address, then imports', async () => {
+      const asked = [];
+      const result = await create(['asked', '--from', discourseExport], { terminal: true, askMissing: async (missing) => (asked.push(missing), ['--url', discourseUrl]) });
+      expect(result.code, result.stderr).toBe(0);
+      expect(asked).toEqual([['url']]);
+      const guide = parse(await readFile(path.join(result.cwd, 'asked/content/guide.yaml'), 'utf8'));
+      expect(guide.thread.url).toBe(discourseUrl);
+      expect(guide.thread.site).toBe('forum.example');
+    });
+
+    it('writes nothing when that question is cancelled', async () => {
+      const result = await create(['asked', '--from', discourseExport], { terminal: true, askMissing: async () => undefined });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/Cancelled: nothing was written/);
+      expect(await readdir(result.cwd)).toEqual([]);
+    });
+
+    it('without a terminal, stops and names the flag, writing nothing', async () => {
+      let asked = false;
+      const result = await create(['asked', '--yes', '--from', discourseExport], { askMissing: async () => ((asked = true), undefined) });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/does not say which site it is from: give the address of the topic \(--url\)/);
+      expect(asked).toBe(false);
+      expect(await readdir(result.cwd)).toEqual([]);
+    });
   });
 
   it('refuses a folder that is not empty, and leaves it as it was', async () => {
