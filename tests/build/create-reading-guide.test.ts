@@ -39,6 +39,11 @@ describe('npm create reading-guide, from the packed packages', { timeout: 300_00
     expect(create).toContain('package/template/gitignore');
     expect(create).toContain('package/starter/content/guide.yaml');
     expect(create.some((file) => file.startsWith('package/test/'))).toBe(false);
+    // Each with the readme the registry shows, and a licence.
+    for (const files of tarballs.map(filesOf)) {
+      expect(files.some((file) => /^package\/readme\.md$/i.test(file))).toBe(true);
+      expect(files.some((file) => /^package\/licen[cs]e/i.test(file))).toBe(true);
+    }
   });
 
   it('makes a guide with --yes, which installs offline, passes its own test (check and build), and is crawled with no broken link', async () => {
