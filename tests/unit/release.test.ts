@@ -39,7 +39,9 @@ const readManifest = (root: string, folder: string) => JSON.parse(readFileSync(p
 function workspaceCopy(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'release-'));
   for (const file of ['package.json', 'package-lock.json']) cpSync(path.join(projectRoot, file), path.join(root, file));
-  cpSync(path.join(projectRoot, '.changeset'), path.join(root, '.changeset'), { recursive: true });
+  // Its configuration only: the changesets waiting for the next release would change what each test raises.
+  mkdirSync(path.join(root, '.changeset'));
+  for (const file of ['config.json', 'README.md']) cpSync(path.join(projectRoot, '.changeset', file), path.join(root, '.changeset', file));
   for (const folder of packageFolders) {
     mkdirSync(path.join(root, 'packages', folder), { recursive: true });
     cpSync(path.join(projectRoot, 'packages', folder, 'package.json'), path.join(root, 'packages', folder, 'package.json'));
@@ -74,6 +76,18 @@ describe('a changeset', () => {
     // The shipped guide follows the new version, as a guide made by `npm create` is bumped.
     expect(workspace.dependencies['reading-guide']).toBe(`^${raised}`);
     expect(readdirSync(path.join(root, '.changeset')).sort()).toEqual(['README.md', 'config.json']);
+  });
+});
+
+describe('the changesets waiting for the next release', () => {
+  const waiting = readdirSync(path.join(projectRoot, '.changeset')).filter((file) => file.endsWith('.md') && file !== 'README.md');
+
+  it.each(waiting)('%s names published packages, a kind of change, and what a user will notice', (file) => {
+    const [, head, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(path.join(projectRoot, '.changeset', file), 'utf8')) ?? [];
+    expect(head, file).toBeDefined();
+    const published = packageFolders.filter((folder) => !readManifest(projectRoot, folder).private).map((folder) => readManifest(projectRoot, folder).name);
+    for (const line of head!.split('\n')) expect(line, file).toMatch(new RegExp(`^['"](?:${published.join('|')})['"]: (?:patch|minor|major)$`));
+    expect(body!.trim().length, file).toBeGreaterThan(20);
   });
 });
 
