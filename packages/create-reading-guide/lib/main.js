@@ -72,7 +72,7 @@ const options = /** @type {const} */ ({
   help: { type: 'boolean', default: false }
 });
 
-/** @typedef {{ folder: string, from: string | undefined, title: string | undefined, importer: string[] }} Request */
+/** @typedef {{ folder: string, from: string | undefined, title: string | undefined, importer: string[], quiet: boolean }} Request */
 
 /**
  * What to make, from the flags and, where they are silent, the answers in the
@@ -107,7 +107,7 @@ export async function readRequest(argv, { interactive, ask = askInTerminal }) {
     return value === undefined ? [] : [`--${flag === 'thread-title' ? 'title' : flag}`, value];
   });
   if (importer.length > 0 && !from) throw new UsageError(`${importer[0]} is for an import: give --from as well.`);
-  return { folder: folder ?? 'my-guide', from: from || undefined, title: values.title, importer };
+  return { folder: folder ?? 'my-guide', from: from || undefined, title: values.title, importer, quiet: values.yes };
 }
 
 /**
@@ -230,7 +230,8 @@ async function importThread(from, flags, content, cwd, log) {
     child.on('error', reject);
     child.on('close', resolve);
   });
-  const text = output.join('').trim();
+  // The importer's --title is the thread's, which this command calls --thread-title.
+  const text = output.join('').trim().replace(/--title\b/g, '--thread-title');
   if (code !== 0) throw new CreateError(`The thread could not be imported:\n${text}`, missingFlags(text));
   // The importer's own "Next:" line speaks of this repository's scripts, which the summary below repeats.
   for (const line of text.split('\n')) if (!line.startsWith('Next:')) log(line);
@@ -244,7 +245,7 @@ async function importThread(from, flags, content, cwd, log) {
  */
 function missingFlags(text) {
   if (!/does not say/.test(text)) return [];
-  return [...new Set([...text.matchAll(/--(url|title|site)\b/g)].map((match) => /** @type {ImportFlag} */ (match[1])))];
+  return [...new Set([...text.matchAll(/--(url|thread-title|site)\b/g)].map((match) => /** @type {ImportFlag} */ (match[1] === 'thread-title' ? 'title' : match[1])))];
 }
 
 /**
@@ -256,7 +257,12 @@ async function askForMissing(missing) {
   const flags = [];
   for (const flag of missing) {
     const { message, placeholder } = importQuestions[flag];
-    const answer = await prompts.text({ message, placeholder, validate: (value) => (value?.trim() ? undefined : 'The import needs it.') });
+    const validate = (/** @type {string | undefined} */ value) => {
+      if (!value?.trim()) return 'The import needs it.';
+      if (flag === 'url' && !/^https?:\/\/\S+$/i.test(value.trim())) return 'Give the address, starting with https://.';
+      return undefined;
+    };
+    const answer = await prompts.text({ message, placeholder, validate });
     if (prompts.isCancel(answer)) return undefined;
     flags.push(`--${flag}`, answer.trim());
   }
@@ -293,13 +299,16 @@ export async function run(argv, io, overrides = {}) {
     }
     if (request === 'cancelled') return cancelled();
     let made;
-    // In a terminal, what the export does not say is asked for, and the import tried again; elsewhere the flags must say it.
+    // In a terminal, what the export does not say is asked for, once, and the import tried again; with --yes or no terminal the flags must say it.
+    const given = new Set(request.importer.filter((word) => word.startsWith('--')));
     while (!made) {
       try {
         made = await createGuide(request, { cwd, log: say });
       } catch (error) {
-        if (!(error instanceof CreateError && error.missing.length > 0 && interactive)) throw error;
-        const flags = await (overrides.askMissing ?? askForMissing)(error.missing);
+        const unasked = error instanceof CreateError ? error.missing.filter((flag) => !given.has(`--${flag}`)) : [];
+        if (unasked.length === 0 || !interactive || request.quiet) throw error;
+        for (const flag of unasked) given.add(`--${flag}`);
+        const flags = await (overrides.askMissing ?? askForMissing)(unasked);
         if (flags === undefined) return cancelled();
         request.importer.push(...flags);
       }

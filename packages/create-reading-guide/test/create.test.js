@@ -32,7 +32,7 @@ describe('the command line', () => {
   it('takes every default with --yes and asks nothing', async () => {
     const asked = [];
     const request = await readRequest(['--yes'], { interactive: true, ask: async (known) => (asked.push(known), known) });
-    expect(request).toEqual({ folder: 'my-guide', from: undefined, title: undefined, importer: [] });
+    expect(request).toEqual({ folder: 'my-guide', from: undefined, title: undefined, importer: [], quiet: true });
     expect(asked).toEqual([]);
   });
 
@@ -145,6 +145,29 @@ describe('the repository it makes', () => {
       const result = await create(['asked', '--from', discourseExport], { terminal: true, askMissing: async () => undefined });
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/Cancelled: nothing was written/);
+      expect(await readdir(result.cwd)).toEqual([]);
+    });
+
+    it('with --yes, asks nothing even in a terminal: it stops and names the flag', async () => {
+      let asked = false;
+      const result = await create(['asked', '--yes', '--from', discourseExport], { terminal: true, askMissing: async () => ((asked = true), undefined) });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/\(--url\)/);
+      expect(asked).toBe(false);
+      expect(await readdir(result.cwd)).toEqual([]);
+    });
+
+    it('asks only for what no flag gave, and asks once: an answer the import still lacks stops it', async () => {
+      const asked = [];
+      // The recorded plain-text thread without its header, which says the thread's title, site and address.
+      const plain = path.join(await mkdtemp(path.join(tmpdir(), 'headless-')), 'thread.txt');
+      await writeFile(plain, (await readFile(path.join(repository, 'tests/fixtures/import/plain/thread.txt'), 'utf8')).replace(/^(?:(?:Title|Site|URL): .*\n)+\n/, ''));
+      const result = await create(['asked', '--from', plain, '--site', 'chat.example'], { terminal: true, askMissing: async (missing) => (asked.push(missing), ['--url', 'not an address']) });
+      expect(result.code).toBe(1);
+      expect(asked).toEqual([['title', 'url']]);
+      // The thread's title is --thread-title here, where --title is the guide's.
+      expect(result.stderr).toMatch(/--thread-title/);
+      expect(result.stderr).not.toMatch(/--title\b/);
       expect(await readdir(result.cwd)).toEqual([]);
     });
 
