@@ -11,10 +11,13 @@ import { selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { describe, expect, it } from 'vitest';
 import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
+import { argdown, argumentMap } from '../../packages/reading-guide/src/export/argument-map.ts';
 import { previews } from '../../packages/reading-guide/src/export/previews.ts';
 import { searchRecords } from '../../packages/reading-guide/src/export/search-records.ts';
 import { snapshotOf } from '../../packages/reading-guide/src/export/snapshot.ts';
+import { readArgdown, referencesReadBack } from '../helpers/exports-read-back.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
+import { differFromSmartypants, ownProse } from '../helpers/smart-punctuation.ts';
 
 const content = path.join(projectRoot, 'content');
 const compiled = await compileGuide(content, { base: '/' });
@@ -80,5 +83,23 @@ describe('search records', () => {
   it('find A2’s ablations by the appendix and the paper’s address', () => {
     expect(record('/#claim-a2-ablations').content).toContain('Appendix M in https://www.arxiv.org/abs/2509.15541');
     expect(record('/sources/schoen2025/').content).toContain('Appendix M');
+  });
+});
+
+describe('the guide’s own prose and exports', () => {
+  it('gets the punctuation remark-smartypants would give it', async () => {
+    const bodies = ownProse(compiled.content);
+    expect(bodies.length).toBeGreaterThan(50);
+    expect(await differFromSmartypants(bodies)).toEqual([]);
+  });
+
+  it('gives references that read back to every checked fact of every source', () => {
+    expect(referencesReadBack(snapshot)).toEqual({ 'CSL-JSON': [], BibLaTeX: [] });
+  });
+
+  it('gives an argument map Argdown reads without an error, a statement for each claim', () => {
+    const model = readArgdown(argdown(argumentMap(snapshot)));
+    expect([...model.lexerErrors, ...model.parserErrors, ...(model.exceptions ?? [])]).toEqual([]);
+    expect(Object.keys(model.statements)).toHaveLength(compiled.graph.claimOrder.length);
   });
 });

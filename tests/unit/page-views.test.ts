@@ -7,9 +7,9 @@
  * page would ever be reused.
  */
 import { readFileSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
 import { Guide } from '../../packages/reading-guide/src/site/guide.ts';
 import { annotationPageView, claimPageView, pageCacheKey, sourcePageView } from '../../packages/reading-guide/src/site/views.ts';
@@ -70,6 +70,7 @@ describe('links to the guide’s repository', () => {
   it('suggest, edit and show the history of a file by its path in the repository', async () => {
     await mkdir(path.join(projectRoot, 'node_modules/.cache'), { recursive: true });
     const inside = await mkdtemp(path.join(projectRoot, 'node_modules/.cache/guide-in-repository-'));
+    onTestFinished(() => rm(inside, { recursive: true, force: true }));
     await cp(await guideWith(repository), inside, { recursive: true });
     const guide = await guideIn(inside);
     const folder = path.relative(projectRoot, inside);

@@ -27,20 +27,26 @@ describe('preview cards', () => {
     const card = cards['/claims/b1-design-problems/']!;
     expect(card.title).toBe('Claim C7 · Commenter B');
     expect(card.html).toContain('<p>Review catches design problems that no test was written to find.</p>');
-    expect(card.html).toContain('2 counterarguments · 1 in support · 1 question');
+    expect(card.html).toContain('1 counterargument · 1 in support · 1 question');
     expect(card.html).toContain('Strongest counterargument');
     expect(card.html).toContain('href="/repo/annotations/tests-first/"');
+    // Counted in the plural, and with a claim that attacks it as the strongest.
+    const attacked = cards['/claims/a1-review-style/']!;
+    expect(attacked.html).toContain('2 counterarguments · 3 in support');
+    expect(attacked.html).toMatch(/Strongest counterargument: <\/strong>.*href="\/repo\/claims\/b1-design-problems\/"/);
   });
 
   it('show a source’s checked facts, the parts cited and what it shows', () => {
     const card = cards['/sources/doe2020/']!;
     expect(card.html).toContain('<cite>Where Defects Are Found in Example Teams</cite>');
-    expect(card.html).toContain('Jane Doe, Ada van der Berg · 2020');
-    expect(card.html).toContain('Cited at: Table 2, §4, Table 3, §2');
+    expect(card.html).toContain('Jane Doe, Pim van der Quill, Maëlle Oakridge · 2020');
+    expect(card.html).toContain('Cited at: Table 2, §4, §2');
     expect(card.html).toContain('A made-up survey');
   });
 
   it('escape what they quote, and link only with the base path', () => {
+    // The term's definition has an ampersand and quotation marks of its own.
+    expect(cards['/glossary/#term-code-review']!.html).toContain('a "second pair of eyes" &#x26; a record');
     const hrefs: string[] = [];
     for (const card of Object.values(cards)) {
       expect(card.html).not.toMatch(/<script|on\w+=/i);
