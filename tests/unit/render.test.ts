@@ -157,7 +157,7 @@ describe('rendering under a base path', () => {
 describe('render failures', () => {
   it('reports a comment whose text no longer matches its selectors, naming the file', async () => {
     const diagnostics = new Diagnostics();
-    const { content, graph } = await checkGuide(await guideCopy(), diagnostics);
+    const { content, graph } = await checkGuide(await guideCopy(), { diagnostics });
     const c2 = content.thread.find((entry) => entry.id === 'c2')!;
     // The renderer takes the tree the graph was built from; one edited since then must not be marked blindly.
     visit(c2.tree!, 'text', (node) => {

@@ -28,8 +28,17 @@ export interface CheckedGuide {
 
 export type { CompiledContent, CompiledEntry, CompiledGuide } from './render/compiled-guide.ts';
 
+export interface CheckOptions {
+  /** Where the problems go; a fresh collection by default. */
+  diagnostics?: Diagnostics;
+  /** Files unchanged since it was made are taken from it. */
+  cache?: CompileCache;
+  /** The fields the site adds to the guide's schemas. */
+  schemas?: SchemaExtensions;
+}
+
 /** Loads, validates (with the site's `schemas`) and links the content; throws a `ContentError` listing every error. */
-export async function checkGuide(root: string, diagnostics = new Diagnostics(), cache?: CompileCache, schemas?: SchemaExtensions): Promise<CheckedGuide> {
+export async function checkGuide(root: string, { diagnostics = new Diagnostics(), cache, schemas }: CheckOptions = {}): Promise<CheckedGuide> {
   const content = await loadContent(root, diagnostics, cache, schemas);
   if (diagnostics.hasErrors) throw new ContentError(diagnostics.problems);
   const graph = buildGraph(content, diagnostics);
@@ -51,7 +60,7 @@ export interface CompileOptions extends RenderOptions {
  */
 export async function compileGuide(root: string, options: CompileOptions): Promise<CompiledGuide> {
   const diagnostics = new Diagnostics();
-  const checked = await checkGuide(root, diagnostics, options.cache, options.schemas);
+  const checked = await checkGuide(root, { diagnostics, cache: options.cache, schemas: options.schemas });
   const rendered = await renderGuide(checked.content, checked.graph, options, diagnostics);
   if (diagnostics.hasErrors) throw new ContentError(diagnostics.problems);
   checkLinks(checked.content, checked.graph, rendered, diagnostics, options.projectRoot ?? process.cwd());

@@ -207,7 +207,7 @@ export async function main(argv: string[]): Promise<number> {
   let guide: CheckedGuide;
   try {
     ({ folder: root, schemas } = await commandGuide(values.content));
-    guide = await checkGuide(root, undefined, undefined, schemas);
+    guide = await checkGuide(root, { schemas });
   } catch (error) {
     if (error instanceof SiteConfigError) {
       console.error(error.message);
@@ -251,7 +251,7 @@ export async function main(argv: string[]): Promise<number> {
   await writeFile(file, annotationFile(answers), { flag: 'wx' });
   const shown = displayPath(path.resolve(file));
   try {
-    await checkGuide(root, undefined, undefined, schemas);
+    await checkGuide(root, { schemas });
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     console.error(`Wrote ${shown}, but it does not pass the check yet:\n${formatProblems(error.problems.filter((problem) => problem.file === shown))}`);
