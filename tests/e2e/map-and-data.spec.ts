@@ -1,4 +1,13 @@
-import { expect, test } from '@playwright/test';
+/**
+ * The argument map and the open data in a browser, on the sample guide: three
+ * commenters and an outside work, each drawn apart, and exports that agree
+ * with the pages.
+ */
+import { expect } from '@playwright/test';
+import { sampleGuide } from '../helpers/fixtures.ts';
+import { testSite } from '../helpers/test-site.ts';
+
+const test = testSite({ environment: { GUIDE_CONTENT: sampleGuide } });
 
 test('the argument map shows every claim as a link, with a legend, readable without JavaScript', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -11,13 +20,13 @@ test('the argument map shows every claim as a link, with a legend, readable with
   await expect(page.locator('.argument-map svg path.edge')).not.toHaveCount(0);
   // Each speaker's boxes have a colour and outline of their own, and the legend names every speaker the map shows.
   const outlines = [];
-  for (const speaker of ['speaker-A', 'speaker-B', 'speaker-outside']) {
+  for (const speaker of ['speaker-A', 'speaker-B', 'speaker-C', 'speaker-outside']) {
     const box = page.locator(`a.node.${speaker} rect`).first();
     await expect(box).toBeVisible();
     outlines.push(await box.evaluate((rect) => `${getComputedStyle(rect).stroke} ${getComputedStyle(rect).strokeDasharray}`));
   }
-  expect(new Set(outlines).size).toBe(3);
-  await expect(page.locator('.map-legend li')).toContainText(['Commenter A', 'Commenter B', 'An outside work (AI 2027)', 'Part of a crux']);
+  expect(new Set(outlines).size).toBe(4);
+  await expect(page.locator('.map-legend li')).toContainText(['Commenter A', 'Commenter B', 'Commenter C', 'An outside work (Doe et al. 2020)', 'Part of a crux']);
   await expect(page.locator('a.node--crux').first()).toBeVisible();
   await expect(page.locator('.map-legend')).toContainText('attacks');
   await expect(page.locator('.map-toolbar')).toHaveCount(0);
@@ -48,7 +57,7 @@ test('map nodes are reached by keyboard and zoom works as an enhancement', async
 });
 
 test('a claim page shows its neighbourhood: the claim and the claims one step away', async ({ page }) => {
-  await page.goto('/claims/b1-implausible-future/');
+  await page.goto('/claims/a1-review-style/');
   const map = page.locator('.argument-map');
   await expect(map.locator('a.node--current')).toHaveCount(1);
   const related = await page.locator('.relation-group .claim-ref').evaluateAll((links) => new Set(links.map((link) => link.getAttribute('href'))).size);
