@@ -64,6 +64,22 @@ describe('the package’s modules', () => {
     expect(upward).toEqual([]);
   });
 
+  it('spell no page address or id of the guide but in model/routes.ts, where each is written once', () => {
+    // A path or id made from an entry's id: `/claims/${id}/`, `#term-${id}`, `comment-${id}` and the like.
+    const spelled = /[`'"]\/(?:claims|annotations|sources|glossary|cruxes)\/\$\{|[`'"#](?:comment|claim|term|crux|annotation|side|quoted|cite)-\$\{/;
+    const spelling = [...graph.keys()].filter((file) => file !== path.join('model', 'routes.ts') && spelled.test(readFileSync(path.join(source, file), 'utf8')));
+    expect(spelling).toEqual([]);
+  });
+
+  it('leave the graph without addresses or words of the site: it holds ids and ranges', () => {
+    const graphModules = [...graph].filter(([file]) => file.startsWith(`graph${path.sep}`));
+    expect(graphModules.length).toBeGreaterThan(0);
+    for (const [file, imported] of graphModules) {
+      expect(imported.filter((target) => /ui-strings\.ts$|message-format\.ts$/.test(target)), file).toEqual([]);
+      expect(readFileSync(path.join(source, file), 'utf8'), file).not.toMatch(/\bhref\b|\bsitePath\b/);
+    }
+  });
+
   it('import each other in no circle', () => {
     const circles: string[] = [];
     const state = new Map<string, 'open' | 'done'>();

@@ -14,6 +14,7 @@ import { contains, nearMiss, overlaps } from '../model/text-quote.ts';
 import { EarlierPassages } from './quoted-passage.ts';
 import { byId } from '../util/by-id.ts';
 import { commenterName } from '../model/commenters.ts';
+import { markIds } from '../model/routes.ts';
 import type {
   AnnotationNode,
   CitingKind,
@@ -214,7 +215,7 @@ class GraphBuilder {
           node.quotations.push({ id, comment: entry.id, start: quotation.start, end: quotation.end, quotes: { kind: 'outside', source, locator } });
         } else if (found.length === 1) {
           const [{ comment: quoted, ranges }] = found as [(typeof found)[0]];
-          const markId = `quoted-${entry.id}-${offset + 1}`;
+          const markId = markIds.quoted(entry.id, offset + 1);
           for (const [piece, range] of ranges.entries()) {
             quoted.marks.push({
               // A quotation's own ids end in a number, so these cannot be another quotation's.
@@ -389,7 +390,7 @@ class GraphBuilder {
       const blockStart = text.lastIndexOf('\n', range.start) + 1;
       const blockEnd = text.indexOf('\n', range.end);
       const label = `C${offset + 1}`;
-      const markId = `claim-${entry.id}`;
+      const markId = markIds.claim(entry.id);
       claims[entry.id] = {
         id: entry.id,
         number: offset + 1,
@@ -595,7 +596,7 @@ class GraphBuilder {
         const at = this.#resolve(entry, ['quote'], data.quote, data.quote.in);
         if (at) {
           node.comment = at.comment.id;
-          node.markId = `annotation-${entry.id}`;
+          node.markId = markIds.annotation(entry.id);
           node.exact = at.comment.text.slice(at.range.start, at.range.end);
           at.comment.marks.push({ id: node.markId, kind: 'annotation', target: entry.id, ...at.range });
         }
@@ -617,7 +618,7 @@ class GraphBuilder {
       for (const [offset, place] of data.citedAt.entries()) {
         const at = this.#resolve(entry, ['citedAt', offset], place, place.in);
         if (!at) continue;
-        const markId = `cite-${entry.id}-${offset + 1}`;
+        const markId = markIds.citation(entry.id, offset + 1);
         this.#sources.get(entry.id)!.citedBy.push({ from: { kind: 'comment', id: at.comment.id }, locator: place.locator, markId });
         at.comment.marks.push({ id: markId, kind: 'citation', target: entry.id, ...at.range });
       }

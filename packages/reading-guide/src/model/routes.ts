@@ -24,6 +24,17 @@ export const anchor = {
   map: (claim?: string) => `map-${claim ?? 'all'}`
 };
 
+/** The ids of marked words in the thread, which the graph gives each mark (apart from `anchor`, which the browser's script bundles). */
+export const markIds = {
+  claim: (claim: string) => `claim-${claim}`,
+  /** An annotation on words of the thread rather than on a claim. */
+  annotation: (annotation: string) => `annotation-${annotation}`,
+  /** The `n`th passage of a comment that `quoting` quotes. */
+  quoted: (quoting: string, n: number) => `quoted-${quoting}-${n}`,
+  /** The `n`th place the thread cites `source`. */
+  citation: (source: string, n: number) => `cite-${source}-${n}`
+};
+
 /** Pages of content/pages/ shown within another page rather than on their own. */
 export const shownElsewhere: Record<string, string> = { introduction: '/', cruxes: '/cruxes/' };
 
