@@ -11,7 +11,7 @@ const port = Number(process.env.PREVIEW_PORT ?? 4329);
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  globalSetup: './tests/helpers/temporary-folder.ts',
+  globalSetup: './packages/reading-guide/test/helpers/temporary-folder.ts',
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? 'list' : [['list']],
@@ -26,7 +26,7 @@ export default defineConfig({
   },
   webServer: {
     // Serves the build that `npm run build` made, as GitHub Pages would.
-    command: `node tests/helpers/github-pages-server.ts dist ${port}`,
+    command: `node packages/reading-guide/test/helpers/github-pages-server.ts dist ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000

@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { userEnvironment } from '../helpers/build-site.ts';
+import { userEnvironment } from '../../packages/reading-guide/test/helpers/build-site.ts';
 import { measure, median } from './measure.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));

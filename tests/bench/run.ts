@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { userEnvironment } from '../helpers/build-site.ts';
+import { userEnvironment } from '../../packages/reading-guide/test/helpers/build-site.ts';
 import { lineChart } from './chart.ts';
 import { measure, median, type Measurement } from './measure.ts';
 import { writeSyntheticGuide, type SyntheticGuideSize } from './synthetic-guide.ts';

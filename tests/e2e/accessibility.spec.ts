@@ -4,7 +4,7 @@
  * always visible.
  */
 import { expect, test } from '@playwright/test';
-import { violations } from '../helpers/axe.ts';
+import { violations } from '../../packages/reading-guide/test/helpers/axe.ts';
 
 const pageTypes: [string, string][] = [
   ['home (the thread)', '/'],

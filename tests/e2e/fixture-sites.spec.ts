@@ -1,6 +1,6 @@
 /**
  * The sites in the workspace other than this one, each built and served by
- * the test factory (tests/helpers/test-site.ts). Every page of the example
+ * the test factory (packages/reading-guide/test/helpers/test-site.ts). Every page of the example
  * guide, as a crawl from its home page finds it, passes axe and does not
  * scroll sideways on a phone (the shipped guide's pages are tested in both
  * schemes by accessibility.spec.ts, by type: here the point is another guide's
@@ -9,9 +9,9 @@
  */
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { violations } from '../helpers/axe.ts';
-import { fixturesRoot, projectRoot } from '../helpers/fixtures.ts';
-import { testSite, type TestSite } from '../helpers/test-site.ts';
+import { violations } from '../../packages/reading-guide/test/helpers/axe.ts';
+import { fixturesRoot, projectRoot } from '../../packages/reading-guide/test/helpers/fixtures.ts';
+import { testSite, type TestSite } from '../../packages/reading-guide/test/helpers/test-site.ts';
 
 const example = testSite({ root: path.join(projectRoot, 'examples/anchoring-comments') });
 const overrides = testSite({ root: path.join(fixturesRoot, 'sites/overrides') });
@@ -57,7 +57,7 @@ example.describe('the example guide (examples/anchoring-comments)', () => {
   });
 });
 
-overrides.describe('a site with a component of its own (tests/fixtures/sites/overrides)', () => {
+overrides.describe('a site with a component of its own (packages/reading-guide/test/fixtures/sites/overrides)', () => {
   for (const scheme of ['light', 'dark'] as const) {
     overrides(`the pages its ClaimRef stands on, ${scheme}: no axe violation`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });

@@ -8,16 +8,16 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { buildSite } from '../helpers/build-site.ts';
-import { serve } from '../helpers/crawl.ts';
-import { acceptedGuide, executable } from '../helpers/injection.ts';
+import { buildSite } from '../../packages/reading-guide/test/helpers/build-site.ts';
+import { serve } from '../../packages/reading-guide/test/helpers/crawl.ts';
+import { acceptedGuide, executable } from '../../packages/reading-guide/test/helpers/injection.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 test('content that looks like markup never runs, on any page, preview or search result', async ({ page }) => {
   test.setTimeout(120_000);
   const content = mkdtempSync(path.join(tmpdir(), 'guide-injection-'));
-  cpSync(path.join(root, 'tests/fixtures/minimal'), content, { recursive: true });
+  cpSync(path.join(root, 'packages/reading-guide/test/fixtures/minimal'), content, { recursive: true });
   for (const [file, text] of Object.entries(acceptedGuide().files)) {
     mkdirSync(path.dirname(path.join(content, file)), { recursive: true });
     writeFileSync(path.join(content, file), text);

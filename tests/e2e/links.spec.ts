@@ -2,14 +2,14 @@
  * This guide as published: from the home page a reader reaches every page
  * the build wrote, and no link, asset or fragment leads nowhere; every page
  * names its address and describes itself, and is valid HTML. (A build of the sample guide at a sub-path is held to the
- * same in tests/build/astro-build.test.ts.)
+ * same in packages/reading-guide/test/build/astro-build.test.ts.)
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { crawl } from '../helpers/crawl.ts';
-import { projectRoot } from '../helpers/fixtures.ts';
-import { htmlFiles, invalidHtml } from '../helpers/html-validation.ts';
+import { crawl } from '../../packages/reading-guide/test/helpers/crawl.ts';
+import { projectRoot } from '../../packages/reading-guide/test/helpers/fixtures.ts';
+import { htmlFiles, invalidHtml } from '../../packages/reading-guide/test/helpers/html-validation.ts';
 
 const outDir = path.join(projectRoot, 'dist');
 

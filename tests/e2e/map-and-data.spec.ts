@@ -4,8 +4,8 @@
  * with the pages.
  */
 import { expect } from '@playwright/test';
-import { sampleGuide } from '../helpers/fixtures.ts';
-import { testSite } from '../helpers/test-site.ts';
+import { sampleGuide } from '../../packages/reading-guide/test/helpers/fixtures.ts';
+import { testSite } from '../../packages/reading-guide/test/helpers/test-site.ts';
 
 const test = testSite({ environment: { GUIDE_CONTENT: sampleGuide } });
 

@@ -3,8 +3,8 @@
  * mouse, keyboard and touch, nests, and closes as a reader expects.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
-import { sampleGuide } from '../helpers/fixtures.ts';
-import { testSite } from '../helpers/test-site.ts';
+import { sampleGuide } from '../../packages/reading-guide/test/helpers/fixtures.ts';
+import { testSite } from '../../packages/reading-guide/test/helpers/test-site.ts';
 
 const test = testSite({ environment: { GUIDE_CONTENT: sampleGuide } });
 

@@ -4,10 +4,10 @@
  * JavaScript, a site under a sub-path and an index in several parts.
  */
 import { expect, type Page } from '@playwright/test';
-import { buildSite } from '../helpers/build-site.ts';
-import { serve } from '../helpers/crawl.ts';
-import { sampleGuide } from '../helpers/fixtures.ts';
-import { testSite } from '../helpers/test-site.ts';
+import { buildSite } from '../../packages/reading-guide/test/helpers/build-site.ts';
+import { serve } from '../../packages/reading-guide/test/helpers/crawl.ts';
+import { sampleGuide } from '../../packages/reading-guide/test/helpers/fixtures.ts';
+import { testSite } from '../../packages/reading-guide/test/helpers/test-site.ts';
 
 const test = testSite({ environment: { GUIDE_CONTENT: sampleGuide } });
 

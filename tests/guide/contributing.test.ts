@@ -14,7 +14,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { compileGuide } from '../../packages/reading-guide/src/compile.ts';
-import { projectRoot } from '../helpers/fixtures.ts';
+import { projectRoot } from '../../packages/reading-guide/test/helpers/fixtures.ts';
 
 const guide = await readFile(path.join(projectRoot, 'CONTRIBUTING.md'), 'utf8');
 const examples: Code[] = [];

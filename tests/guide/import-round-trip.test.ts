@@ -1,6 +1,6 @@
 /**
  * The shipped guide's exchange, written as the ForumMagnum export it came
- * from would be (tests/fixtures/import/seed-forummagnum.json: its known post
+ * from would be (tests/guide/fixtures/seed-forummagnum.json: its known post
  * and comment ids, neutral names, no dates, since none are known; the other
  * comments' ids are placeholders, named as such), imports to the shipped
  * guide's comments: word for word, in the same order and reply structure.
@@ -14,11 +14,11 @@ import { readCapture } from '../../packages/reading-guide/src/capture/read-captu
 import { checkGuide } from '../../packages/reading-guide/src/compile.ts';
 import { guideFiles } from '../../packages/reading-guide/src/import/guide-files.ts';
 import { writeGuide } from '../../packages/reading-guide/src/import/write-guide.ts';
-import { fixturesRoot, projectRoot } from '../helpers/fixtures.ts';
+import { projectRoot } from '../../packages/reading-guide/test/helpers/fixtures.ts';
 
 it('imports the seed exchange to the shipped guide’s comments, word for word, in order and reply structure', async () => {
   const name = 'seed-forummagnum.json';
-  const bytes = readFileSync(path.join(fixturesRoot, 'import', name));
+  const bytes = readFileSync(new URL(`fixtures/${name}`, import.meta.url));
   const thread = readCapture([{ name, text: bytes.toString('utf8') }], 'forummagnum');
   // The export lists the comments as they were posted; with no dates known, that order is the reading order.
   const files = guideFiles(thread, [{ name, bytes }], { names: 'neutral', order: 'chronological', today: '2026-12-01' });

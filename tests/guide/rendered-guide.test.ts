@@ -15,9 +15,9 @@ import { argdown, argumentMap } from '../../packages/reading-guide/src/export/ar
 import { previews } from '../../packages/reading-guide/src/export/previews.ts';
 import { searchRecords } from '../../packages/reading-guide/src/export/search-records.ts';
 import { snapshotOf } from '../../packages/reading-guide/src/export/snapshot.ts';
-import { readArgdown, referencesReadBack } from '../helpers/exports-read-back.ts';
-import { projectRoot } from '../helpers/fixtures.ts';
-import { differFromSmartypants, ownProse } from '../helpers/smart-punctuation.ts';
+import { readArgdown, referencesReadBack } from '../../packages/reading-guide/test/helpers/exports-read-back.ts';
+import { projectRoot } from '../../packages/reading-guide/test/helpers/fixtures.ts';
+import { differFromSmartypants, ownProse } from '../../packages/reading-guide/test/helpers/smart-punctuation.ts';
 
 const content = path.join(projectRoot, 'content');
 const compiled = await compileGuide(content, { base: '/' });

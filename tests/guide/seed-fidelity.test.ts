@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkGuide } from '../../packages/reading-guide/src/compile.ts';
-import { problemsOf, projectRoot } from '../helpers/fixtures.ts';
+import { problemsOf, projectRoot } from '../../packages/reading-guide/test/helpers/fixtures.ts';
 
 const captureBytes = await readFile(path.join(projectRoot, 'content/capture/thread.txt'));
 const capture = captureBytes.toString('utf8').split('\n');

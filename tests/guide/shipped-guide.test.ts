@@ -7,8 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkGuide } from '../../packages/reading-guide/src/compile.ts';
 import type { Citation, RelationType } from '../../packages/reading-guide/src/model/schema.ts';
-import { projectRoot } from '../helpers/fixtures.ts';
-import { type Figure, figuresIn, holdsFigure, holdsWords, saysWhatItShows, sentenceQuoting, statedFacts } from '../helpers/stated-facts.ts';
+import { projectRoot } from '../../packages/reading-guide/test/helpers/fixtures.ts';
+import { type Figure, figuresIn, holdsFigure, holdsWords, saysWhatItShows, sentenceQuoting, statedFacts } from './stated-facts.ts';
 
 describe('the shipped guide', async () => {
   const { content, graph, warnings } = await checkGuide(path.join(projectRoot, 'content'));

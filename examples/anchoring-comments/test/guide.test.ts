@@ -13,10 +13,10 @@ import { selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { describe, expect, it } from 'vitest';
 import { checkGuide } from '../../../packages/reading-guide/src/compile.ts';
-import { buildSite } from '../../../tests/helpers/build-site.ts';
-import { crawl, serve } from '../../../tests/helpers/crawl.ts';
-import { htmlFiles, invalidHtml } from '../../../tests/helpers/html-validation.ts';
-import { projectRoot } from '../../../tests/helpers/fixtures.ts';
+import { buildSite } from '../../../packages/reading-guide/test/helpers/build-site.ts';
+import { crawl, serve } from '../../../packages/reading-guide/test/helpers/crawl.ts';
+import { htmlFiles, invalidHtml } from '../../../packages/reading-guide/test/helpers/html-validation.ts';
+import { projectRoot } from '../../../packages/reading-guide/test/helpers/fixtures.ts';
 
 const site = path.join(projectRoot, 'examples/anchoring-comments');
 const content = path.join(site, 'content');

@@ -1,5 +1,5 @@
 // What `npm create reading-guide` does with its flags, its questions and the
-// folder it is given; the scaffold test in tests/build installs what it makes.
+// folder it is given; scaffold.test.ts beside it installs what it makes.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,8 +10,8 @@ import { parse } from 'yaml';
 import { readRequest, run, UsageError } from '../lib/main.js';
 
 const repository = fileURLToPath(new URL('../../../', import.meta.url));
-// The first page of a Discourse topic written for the tests (tests/fixtures/import/README.md).
-const discourseExport = path.join(repository, 'tests/fixtures/import/discourse/topic.json');
+// The first page of a Discourse topic written for the tests (packages/reading-guide/test/fixtures/import/README.md).
+const discourseExport = path.join(repository, 'packages/reading-guide/test/fixtures/import/discourse/topic.json');
 const integrationVersion = JSON.parse(await readFile(path.join(repository, 'packages/reading-guide/package.json'), 'utf8')).version;
 
 /** Runs the command in a fresh folder; `terminal` says whether it may ask. */
@@ -161,7 +161,7 @@ describe('the repository it makes', () => {
       const asked = [];
       // The recorded plain-text thread without its header, which says the thread's title, site and address.
       const plain = path.join(await mkdtemp(path.join(tmpdir(), 'headless-')), 'thread.txt');
-      await writeFile(plain, (await readFile(path.join(repository, 'tests/fixtures/import/plain/thread.txt'), 'utf8')).replace(/^(?:(?:Title|Site|URL): .*\n)+\n/, ''));
+      await writeFile(plain, (await readFile(path.join(repository, 'packages/reading-guide/test/fixtures/import/plain/thread.txt'), 'utf8')).replace(/^(?:(?:Title|Site|URL): .*\n)+\n/, ''));
       const result = await create(['asked', '--from', plain, '--site', 'chat.example'], { terminal: true, askMissing: async (missing) => (asked.push(missing), ['--url', 'not an address']) });
       expect(result.code).toBe(1);
       expect(asked).toEqual([['title', 'url']]);
