@@ -9,10 +9,11 @@
  * at one of these characters within a single text node, so a document whose
  * text nodes hold none of them is rendered exactly as it would be otherwise.
  */
-import type { Root } from 'mdast';
+import type { Paragraph, Root, Text } from 'mdast';
 import remarkSmartypants from 'remark-smartypants';
-import type { Plugin, Transformer } from 'unified';
+import { unified, type Plugin, type Transformer } from 'unified';
 import { visit, EXIT } from 'unist-util-visit';
+import { VFile } from 'vfile';
 
 /** remark-smartypants' options: which punctuation it changes, and into what; with any of them it changes only what `changeable` finds. */
 export type RemarkSmartPunctuationOptions = NonNullable<Parameters<typeof remarkSmartypants>[0]>;
@@ -32,3 +33,15 @@ export const remarkSmartPunctuation: Plugin<[RemarkSmartPunctuationOptions?], Ro
     if (needed) smartypants(tree, file, () => undefined);
   };
 };
+
+/**
+ * Plain text with the punctuation the page gives the same words: for text
+ * shown apart from its body (a preview card, a sidenote's excerpt, a search
+ * result), so that it reads as the page does.
+ */
+export function smartPunctuationText(text: string, options?: RemarkSmartPunctuationOptions): string {
+  if (!changeable.test(text)) return text;
+  const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: text } satisfies Text] };
+  (remarkSmartPunctuation.call(unified(), options) as Transformer<Root>)({ type: 'root', children: [paragraph] }, new VFile(), () => undefined);
+  return paragraph.children.map((child) => ('value' in child ? child.value : '')).join('');
+}

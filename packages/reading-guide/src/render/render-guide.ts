@@ -24,7 +24,7 @@ import { rehypeCanonicalArxiv } from './rehype-canonical-arxiv.ts';
 import { codeTheme } from './code-theme.ts';
 import { rehypeSanitizeGuide } from './sanitize.ts';
 import { remarkGlossaryLinks } from './remark-glossary-links.ts';
-import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
+import { remarkSmartPunctuation, smartPunctuationText } from './remark-smart-punctuation.ts';
 import { remarkThreadMarks, type CommentPlan, type QuotationPlan, type RemarkThreadMarksOptions } from './remark-thread-marks.ts';
 import { markReferences } from './mark-references.ts';
 import { phrasing, planSidenotes } from './sidenotes.ts';
@@ -45,7 +45,7 @@ export const textCollections = ['annotations', 'sources', 'glossary', 'cruxes'] 
 
 export interface RenderedGuide {
   html: { [C in CollectionName]: Record<string, string> };
-  /** The plain text of bodies, as written (before typographic quotes), by collection and id. */
+  /** The plain text of bodies, with the punctuation their pages give them, by collection and id. */
   texts: Record<(typeof textCollections)[number], Record<string, string>>;
   /** Editor's notes on comments, by note id. */
   notes: Record<string, string>;
@@ -168,7 +168,7 @@ export async function renderGuide(
   diagnostics: Diagnostics
 ): Promise<RenderedGuide> {
   const texts = Object.fromEntries(
-    textCollections.map((collection) => [collection, Object.fromEntries((content[collection] as LoadedEntry[]).map((entry) => [entry.id, entry.facts.text]))])
+    textCollections.map((collection) => [collection, Object.fromEntries((content[collection] as LoadedEntry[]).map((entry) => [entry.id, smartPunctuationText(entry.facts.text)]))])
   ) as RenderedGuide['texts'];
   const terms = glossaryTerms(content.glossary);
   const { cache, base } = options;

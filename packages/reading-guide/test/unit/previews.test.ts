@@ -45,8 +45,8 @@ describe('preview cards', () => {
   });
 
   it('escape what they quote, and link only with the base path', () => {
-    // The term's definition has an ampersand and quotation marks of its own.
-    expect(cards['/glossary/#term-code-review']!.html).toContain('a "second pair of eyes" &#x26; a record');
+    // The term's definition has an ampersand and quotation marks of its own, which the card gives as the glossary page does.
+    expect(cards['/glossary/#term-code-review']!.html).toContain('a “second pair of eyes” &#x26; a record');
     const hrefs: string[] = [];
     for (const card of Object.values(cards)) {
       expect(card.html).not.toMatch(/<script|on\w+=/i);

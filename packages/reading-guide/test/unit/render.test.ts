@@ -219,6 +219,8 @@ describe('sidenotes', async () => {
     const a1 = parse(compiled.rendered.html.thread.a1!);
     expect(toText(selectAll('#side-claim-a1-review-style .sidenote-head', a1)[0]!)).toBe('C2 · 2 counterarguments · 3 in support · cites Example Lab 2022');
     expect(selectAll('#side-claim-a1-review-style #annotation-style-by-tooling-note', a1)).toHaveLength(1);
+    // An annotation written with a straight apostrophe reads in its note as on its page.
+    expect(toText(selectAll('#annotation-teams-correction-note', a1)[0]!)).toContain('the teams’ suites');
   });
 
   it('give every id once on the page', () => {

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkGuide } from '../../src/compile.ts';
+import { smartPunctuationText } from '../../src/render/remark-smart-punctuation.ts';
 import { sampleGuide } from '../helpers/fixtures.ts';
 import { differFromSmartypants, ownProse, smartPunctuation, smartypants } from '../helpers/smart-punctuation.ts';
 
@@ -25,6 +26,11 @@ const samples = [
 describe('remark-smart-punctuation', () => {
   it.each(samples)('gives what remark-smartypants gives: %s', async (markdown) => {
     expect(await smartPunctuation(markdown)).toBe(await smartypants(markdown));
+  });
+
+  it('gives plain text the punctuation its page has, and leaves text with nothing to change alone', () => {
+    expect(smartPunctuationText('A "quote", it\'s -- and so on...\n\nNext "block".')).toBe('A “quote”, it’s — and so on…\n\nNext “block”.');
+    expect(smartPunctuationText('Typographic “already” — done.')).toBe('Typographic “already” — done.');
   });
 
   it('does change what SmartyPants changes', async () => {
