@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { readRequest, run, UsageError } from '../lib/main.js';
+import { readRequest, run, usage, UsageError } from '../lib/main.js';
 
 const repository = fileURLToPath(new URL('../../../', import.meta.url));
 // The first page of a Discourse topic written for the tests (packages/reading-guide/test/fixtures/import/README.md).
@@ -67,6 +67,13 @@ describe('the command line', () => {
   it('hands the importer its flags under the importer’s names', async () => {
     const request = await readRequest(['g', '--from', 't.txt', '--thread-title', 'Notes', '--site', 'chat.example', '--names', 'real'], { interactive: false });
     expect(request.importer).toEqual(['--site', 'chat.example', '--title', 'Notes', '--names', 'real']);
+  });
+
+  it('has a readme that names the flags its usage names, and no other', async () => {
+    const flags = (text) => [...new Set(text.match(/--[a-z][a-z-]+/g))].sort();
+    const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+    const table = readme.slice(readme.indexOf('## Flags'), readme.indexOf('\n## ', readme.indexOf('## Flags') + 1));
+    expect(flags(table)).toEqual(flags(usage));
   });
 
   it('prints its usage for --help and writes nothing', async () => {

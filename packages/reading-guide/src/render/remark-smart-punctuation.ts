@@ -34,14 +34,18 @@ export const remarkSmartPunctuation: Plugin<[RemarkSmartPunctuationOptions?], Ro
   };
 };
 
+/** The plugin's transform, made once: remark-smartypants sets up a retext processor each time it is attached. */
+let textTransform: Transformer<Root> | undefined;
+
 /**
  * Plain text with the punctuation the page gives the same words: for text
  * shown apart from its body (a preview card, a sidenote's excerpt, a search
  * result), so that it reads as the page does.
  */
-export function smartPunctuationText(text: string, options?: RemarkSmartPunctuationOptions): string {
+export function smartPunctuationText(text: string): string {
   if (!changeable.test(text)) return text;
+  textTransform ??= remarkSmartPunctuation.call(unified()) as Transformer<Root>;
   const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: text } satisfies Text] };
-  (remarkSmartPunctuation.call(unified(), options) as Transformer<Root>)({ type: 'root', children: [paragraph] }, new VFile(), () => undefined);
+  textTransform({ type: 'root', children: [paragraph] }, new VFile(), () => undefined);
   return paragraph.children.map((child) => ('value' in child ? child.value : '')).join('');
 }

@@ -3,6 +3,7 @@
  * injects, the components a site may replace, and what it adds to Astro's
  * configuration (the sitemap and search only where the site has none).
  */
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,7 +11,7 @@ import type { AstroIntegration } from 'astro';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { z as astroZ } from 'astro/zod';
-import readingGuide, { componentNames } from '../../index.ts';
+import readingGuide, { componentNames, readingGuideOptions } from '../../index.ts';
 import { routes } from '../../src/site/addresses.ts';
 import { optionsKey } from '../../src/site/options-key.ts';
 import { projectRoot } from '../helpers/fixtures.ts';
@@ -146,5 +147,25 @@ describe('components a site may replace', () => {
       const text = await readFile(path.join(packageRoot, 'src', file), 'utf8');
       expect(text, file).not.toMatch(/from '[^']*\.astro'/);
     }
+  });
+});
+
+// The options and components are told twice, in the repository's README and in the package's: both must say what the code does.
+describe.each(['README.md', 'packages/reading-guide/README.md'])('%s', (readme) => {
+  const text = readFileSync(path.join(projectRoot, readme), 'utf8');
+
+  it('names every option of readingGuide() with its default, and no other', () => {
+    const start = text.indexOf('| option | default | what it is |');
+    expect(start, 'the table of options').toBeGreaterThan(-1);
+    // The table runs to the first blank line.
+    const table = text.slice(start, text.indexOf('\n\n', start));
+    const rows = [...table.matchAll(/^\| `(\w+)` \| `([^`]+)` \|/gm)].map(([, name, shown]) => [name, shown]);
+    const defaults = readingGuideOptions.parse({}) as Record<string, unknown>;
+    const written = (value: unknown) => (typeof value === 'string' ? `'${value}'` : JSON.stringify(value));
+    expect(rows).toEqual(Object.keys(readingGuideOptions.shape).map((name) => [name, written(defaults[name])]));
+  });
+
+  it('names every component a site may replace', () => {
+    for (const name of componentNames) expect(text, name).toContain(`\`${name}\``);
   });
 });
